@@ -1,0 +1,206 @@
+"""Settings: defaults, the workbook's Settings sheet, and command-line overrides, in one place."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, field, fields, replace
+from typing import Any
+
+from .dates import parse_date
+from .errors import SettingsError
+from .grid import Grid, cell_name
+
+log = logging.getLogger(__name__)
+
+SETTINGS_SHEET = "Settings"
+STATUSES = ("Blue", "Red", "Amber", "Green")
+
+# Canonical field -> the header labels that name it (compared case-blind, without colons).
+DEFAULT_ALIASES: dict[str, tuple[str, ...]] = {
+    "aim": ("specific aim", "aim", "aims", "recommendations", "recommendation", "objective"),
+    "ref": ("ref", "ref no", "ref no.", "reference", "ref number", "no", "no."),
+    "action": ("action", "actions", "action required"),
+    "start": ("start", "start date", "from"),
+    "end": ("end", "end date", "due", "due date", "target date", "deadline", "completion date", "by when"),
+    "measure": ("measure/outcome", "measure", "measures", "outcome", "outcomes", "measure of success"),
+    "lead_officer": ("lead officer", "lead", "owner", "responsible officer"),
+    "dlt_lead": ("dlt lead", "dlt", "senior lead"),
+    "comments": ("comments", "comment", "update", "progress", "progress update", "latest update"),
+    "rag": ("rag status", "rag", "brag", "brag status", "status", "rag rating"),
+    "comment_updated": ("comment updated", "comments updated", "last updated", "updated"),
+    "evidence": ("evidence", "evidence link"),
+}
+REQUIRED_FIELDS = ("ref", "action", "end", "rag")
+DEFAULT_BRAG = {"blue": "Blue", "completed": "Blue", "complete": "Blue",
+                "red": "Red", "amber": "Amber", "green": "Green"}
+
+
+@dataclass(frozen=True)
+class Officer:
+    initials: str
+    name: str = ""
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class ReportMeta:
+    """What the committee report's header and contact block say."""
+
+    committee: str = "Committee"
+    meeting_date: dt.date | None = None
+    subject: str = "Service Improvement Plan - progress update"
+    public: str = "Public"
+    report_of: str = ""
+    report_author: str = ""
+    author_role: str = ""
+    author_telephone: str = ""
+    author_email: str = ""
+    plan_name: str = "Service Improvement Plan"
+
+
+@dataclass(frozen=True)
+class Config:
+    """Everything a run needs to know besides the plan itself."""
+
+    as_of: dt.date | None = None
+    plan_start: dt.date | None = None
+    plan_end: dt.date | None = None
+    reporting_period_months: int = 3
+    staleness_days: int = 92
+    plan_sheet: str | None = None
+    officers: dict[str, Officer] = field(default_factory=dict)
+    brag: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_BRAG))
+    aliases: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_ALIASES))
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    report: ReportMeta = field(default_factory=ReportMeta)
+
+    @property
+    def today(self) -> dt.date:
+        """The date the plan is read at: the as-of date, or today when none is set."""
+        return self.as_of or dt.date.today()
+
+    def with_overrides(self, **overrides: Any) -> Config:
+        """A copy with the given settings replaced; None means 'keep the workbook's value'."""
+        known = {f.name for f in fields(self)}
+        unknown = set(overrides) - known
+        if unknown:
+            raise SettingsError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+# Settings sheet key (normalised) -> (Config or ReportMeta attribute, converter).
+_KEYS: dict[str, tuple[str, str]] = {
+    "as of date": ("config", "as_of"),
+    "as of": ("config", "as_of"),
+    "plan start": ("config", "plan_start"),
+    "plan end": ("config", "plan_end"),
+    "reporting period (months)": ("config", "reporting_period_months"),
+    "staleness window (days)": ("config", "staleness_days"),
+    "plan sheet": ("config", "plan_sheet"),
+    "committee": ("report", "committee"),
+    "meeting date": ("report", "meeting_date"),
+    "subject": ("report", "subject"),
+    "public": ("report", "public"),
+    "report of": ("report", "report_of"),
+    "report author": ("report", "report_author"),
+    "author role": ("report", "author_role"),
+    "author telephone": ("report", "author_telephone"),
+    "author email": ("report", "author_email"),
+    "plan name": ("report", "plan_name"),
+}
+_SECTIONS = {"report", "validation"}
+_TABLES = {"officers", "brag spellings", "column aliases"}
+_DATE_ATTRS = {"as_of", "plan_start", "plan_end", "meeting_date"}
+_INT_ATTRS = {"reporting_period_months", "staleness_days"}
+
+
+def _norm(value: Any) -> str:
+    return " ".join(str(value).strip().rstrip(":").lower().split()) if value is not None else ""
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _convert(attr: str, value: Any, where: str) -> Any:
+    if value in (None, ""):
+        return None
+    if attr in _DATE_ATTRS:
+        date = parse_date(value)
+        if date is None:
+            raise SettingsError(f"Settings {where}: '{value}' is not a date. Type it as a date, e.g. 31/08/2017.")
+        return date.value
+    if attr in _INT_ATTRS:
+        try:
+            return int(float(value))
+        except (TypeError, ValueError):
+            raise SettingsError(f"Settings {where}: '{value}' is not a whole number.") from None
+    return _text(value)
+
+
+def config_from_settings(grid: Grid, base: Config | None = None) -> Config:
+    """Read the Settings sheet: key/value rows, then the Officers, BRAG spellings and Column aliases tables.
+
+    Unknown keys are refused, naming the cell, so that a misspelt setting is
+    never silently ignored.
+    """
+    base = base or Config()
+    config_values: dict[str, Any] = {}
+    report_values: dict[str, Any] = {}
+    officers: dict[str, Officer] = {}
+    brag: dict[str, str] = {}
+    aliases: dict[str, list[str]] = {}
+    table: str | None = None
+    header_seen = False
+    for r, row in enumerate(grid.rows):
+        cells = [_text(v) for v in row[:4]] + [""] * 4
+        key = _norm(cells[0])
+        if not any(cells):
+            table = None
+            continue
+        if key in _TABLES and not cells[1]:
+            table, header_seen = key, False
+            continue
+        if table:
+            if not header_seen:
+                header_seen = True
+                continue
+            if table == "officers":
+                officers[cells[0]] = Officer(cells[0], cells[1], cells[2])
+            elif table == "brag spellings":
+                status = cells[1].strip().title()
+                if status not in STATUSES:
+                    raise SettingsError(f"Settings {cell_name(r, 1)}: '{cells[1]}' is not one of "
+                                        f"{', '.join(STATUSES)}. Use one of those words.")
+                brag[_norm(cells[0])] = status
+            else:
+                field_name = _norm(cells[0]).replace(" ", "_")
+                if field_name not in DEFAULT_ALIASES:
+                    raise SettingsError(f"Settings {cell_name(r, 0)}: '{cells[0]}' is not a plan column. Use one "
+                                        f"of: {', '.join(DEFAULT_ALIASES)}.")
+                aliases[field_name] = [_norm(a) for a in cells[1].split(",") if a.strip()]
+            continue
+        if key in _SECTIONS and not cells[1]:
+            continue
+        if key not in _KEYS:
+            raise SettingsError(f"Settings {cell_name(r, 0)}: unknown setting '{cells[0]}'. Check the spelling; "
+                                f"known settings are: {', '.join(sorted(_KEYS))}.")
+        target, attr = _KEYS[key]
+        value = _convert(attr, row[1] if len(row) > 1 else None, cell_name(r, 1))
+        (config_values if target == "config" else report_values)[attr] = value
+    merged_aliases = dict(base.aliases)
+    for name, extra in aliases.items():
+        merged_aliases[name] = tuple(dict.fromkeys((*base.aliases.get(name, ()), *extra)))
+    return replace(
+        base,
+        **{k: v for k, v in config_values.items() if v is not None},
+        officers=officers or base.officers,
+        brag=brag or base.brag,
+        aliases=merged_aliases,
+        report=replace(base.report, **{k: v for k, v in report_values.items() if v is not None}),
+    )

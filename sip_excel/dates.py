@@ -1,0 +1,116 @@
+"""Plan dates: parse date cells, Excel serial numbers and typed text, keeping their precision."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any, Literal
+
+Precision = Literal["day", "month"]
+Source = Literal["date", "serial", "text"]
+
+EXCEL_EPOCH = dt.date(1899, 12, 30)
+MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
+MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_name) if name})
+MONTHS["sept"] = 9
+
+_DAY_FIRST = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]00:00(?::00)?)?$")
+_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})(?:st|nd|rd|th)?[\s\-]+([a-z]+)\.?[\s,\-]+(\d{2}|\d{4})$")
+_MONTH_YEAR = re.compile(r"^([a-z]+)\.?[\s\-/,]*(\d{2}|\d{4})$")
+
+
+@dataclass(frozen=True, slots=True)
+class PlanDate:
+    """A date as the officer meant it.
+
+    ``precision`` is ``"month"`` when the cell names a month (``Jun-17``,
+    ``June 2017``); the officer then means the whole month, so :attr:`last_day`
+    is when it falls due.  ``source`` says how it was stored: a real date cell,
+    a bare Excel serial number, or text that Excel cannot sort or filter.
+    """
+
+    value: dt.date
+    precision: Precision
+    source: Source
+
+    @property
+    def last_day(self) -> dt.date:
+        if self.precision == "month":
+            return self.value.replace(day=calendar.monthrange(self.value.year, self.value.month)[1])
+        return self.value
+
+    def __str__(self) -> str:
+        if self.precision == "month":
+            return self.value.strftime("%b %Y")
+        return self.value.strftime("%d %b %Y").lstrip("0")
+
+
+def is_month_format(number_format: str | None) -> bool:
+    """True for a number format that shows a month and year but no day, such as ``mmm-yy``."""
+    if not number_format:
+        return False
+    code = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", number_format.lower())
+    return "m" in code and "y" in code and "d" not in code and "h" not in code and "s" not in code
+
+
+def _year(text: str) -> int:
+    year = int(text)
+    return year + 2000 if year < 100 else year
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_text_date(text: str) -> PlanDate | None:
+    """A date typed as text, in the plan's own forms and the common UK ones, or None."""
+    clean = " ".join(text.strip().lower().split())
+    if match := _DAY_FIRST.match(clean):
+        day, month, year = int(match[1]), int(match[2]), _year(match[3])
+        value = _safe_date(year, month, day)
+        return PlanDate(value, "day", "text") if value else None
+    if match := _ISO.match(clean):
+        value = _safe_date(int(match[1]), int(match[2]), int(match[3]))
+        return PlanDate(value, "day", "text") if value else None
+    if (match := _DAY_MONTH_YEAR.match(clean)) and match[2] in MONTHS:
+        value = _safe_date(_year(match[3]), MONTHS[match[2]], int(match[1]))
+        return PlanDate(value, "day", "text") if value else None
+    if (match := _MONTH_YEAR.match(clean)) and match[1] in MONTHS:
+        return PlanDate(dt.date(_year(match[2]), MONTHS[match[1]], 1), "month", "text")
+    return None
+
+
+def from_serial(serial: float) -> dt.date | None:
+    """The date Excel shows for a serial number (the 1900 date system), or None if out of range."""
+    if not 1 <= serial < 2958466:
+        return None
+    # Excel counts a 29 February 1900 that never was, so serials below 61 are a day later.
+    return EXCEL_EPOCH + dt.timedelta(days=int(serial) + (1 if serial < 61 else 0))
+
+
+def parse_date(value: Any, number_format: str | None = None) -> PlanDate | None:
+    """Parse a cell value into a :class:`PlanDate`; None when it holds no recognisable date.
+
+    A date cell formatted as a month (``mmm-yy``) means that whole month: staff
+    type ``Jun-17`` to mean "by the end of June", not "on 1 June".
+    """
+    if value is None or value == "":
+        return None
+    month = is_month_format(number_format)
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return PlanDate(value, "month" if month else "day", "date")
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        date = from_serial(float(value))
+        return PlanDate(date, "month" if month else "day", "serial") if date else None
+    if isinstance(value, str):
+        return parse_text_date(value)
+    return None

@@ -1,0 +1,68 @@
+"""The grid: one sheet's cell values, number formats and formulas, wherever they came from.
+
+A file reader and the Excel adapter both produce a :class:`Grid`; the plan reader
+never sees openpyxl, calamine or xlwings objects.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+Position = tuple[int, int]  # 0-based (row, column)
+
+
+def column_letter(column: int) -> str:
+    """Excel's letters for a 0-based column index (0 -> A, 26 -> AA)."""
+    letters = ""
+    column += 1
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def cell_name(row: int, column: int) -> str:
+    """Excel's address for a 0-based (row, column), e.g. (56, 4) -> 'E57'."""
+    return f"{column_letter(column)}{row + 1}"
+
+
+def parse_cell_name(name: str) -> Position:
+    """The 0-based (row, column) of an address such as 'E57'."""
+    letters = name.rstrip("0123456789")
+    column = 0
+    for char in letters.upper():
+        column = column * 26 + ord(char) - 64
+    return int(name[len(letters):]) - 1, column - 1
+
+
+@dataclass
+class Grid:
+    """A sheet as plain values.
+
+    ``number_formats`` is sparse: it holds the format of date-like cells only,
+    which is all the reader needs (to tell a month from a day).  ``formulas``
+    and ``errors`` hold the cells that contain a formula or an Excel error value.
+    """
+
+    sheet: str
+    rows: list[list[Any]]
+    number_formats: dict[Position, str] = field(default_factory=dict)
+    formulas: dict[Position, str] = field(default_factory=dict)
+    errors: dict[Position, str] = field(default_factory=dict)
+    merged: list[tuple[Position, Position]] = field(default_factory=list)
+
+    def value(self, row: int, column: int) -> Any:
+        try:
+            return self.rows[row][column]
+        except IndexError:
+            return None
+
+    def fill_merged(self) -> None:
+        """Give every cell of a merged range the value of its top-left cell, as a reader sees it."""
+        for (top, left), (bottom, right) in self.merged:
+            value = self.value(top, left)
+            for r in range(top, min(bottom, len(self.rows) - 1) + 1):
+                line = self.rows[r]
+                for c in range(left, right + 1):
+                    if c < len(line) and line[c] in (None, ""):
+                        line[c] = value

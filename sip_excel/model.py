@@ -1,0 +1,123 @@
+"""The plan model: priorities, sections and actions, every value with its cell."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from .dates import PlanDate
+from .grid import Grid, cell_name
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One cell's value in the plan, with where it is and the header label of its column."""
+
+    value: Any
+    row: int  # 0-based
+    column: int  # 0-based
+    label: str
+
+    @property
+    def cell(self) -> str:
+        return cell_name(self.row, self.column)
+
+    @property
+    def text(self) -> str:
+        """The value as the officer reads it: stripped text, whole numbers without '.0'."""
+        value = self.value
+        if value is None:
+            return ""
+        if isinstance(value, float) and value.is_integer():
+            return str(int(value))
+        if isinstance(value, dt.datetime):
+            value = value.date()
+        return str(value).strip()
+
+    @property
+    def is_blank(self) -> bool:
+        return self.text == ""
+
+
+@dataclass(frozen=True)
+class HeaderRow:
+    """A header row: the canonical field of each column it names."""
+
+    row: int
+    columns: dict[str, int]  # field -> 0-based column
+    labels: dict[int, str]  # 0-based column -> label as written
+
+
+@dataclass
+class Action:
+    """One action of the plan, possibly written over several rows."""
+
+    priority: int | None
+    section: str | None
+    row: int  # 0-based row of its first line
+    sheet: str
+    fields: dict[str, Entry]
+    start: PlanDate | None = None
+    end: PlanDate | None = None
+    status: str | None = None  # Blue, Red, Amber, Green, or None when unrated or unrecognised
+    extra_rows: list[int] = field(default_factory=list)
+
+    def entry(self, name: str) -> Entry | None:
+        return self.fields.get(name)
+
+    def text(self, name: str) -> str:
+        entry = self.fields.get(name)
+        return entry.text if entry else ""
+
+    @property
+    def ref(self) -> str:
+        return self.text("ref")
+
+    @property
+    def label(self) -> str:
+        """How a person names this action: its ref, or its row when it has none."""
+        return self.ref or f"row {self.row + 1}"
+
+    @property
+    def is_complete(self) -> bool:
+        return self.status == "Blue"
+
+    def is_overdue(self, today: dt.date) -> bool:
+        """The end date has passed and the action is not complete (a month end date means its last day)."""
+        return self.end is not None and self.end.last_day < today and not self.is_complete
+
+
+@dataclass
+class Priority:
+    number: int
+    title: str
+    row: int
+    sections: list[str] = field(default_factory=list)
+
+    @property
+    def name(self) -> str:
+        return f"Priority {self.number}"
+
+
+@dataclass
+class Plan:
+    """A plan as read from one sheet: its title block, priorities, actions and header rows."""
+
+    sheet: str
+    grid: Grid
+    title: dict[str, str]
+    priorities: list[Priority]
+    actions: list[Action]
+    headers: list[HeaderRow]
+
+    def priority(self, number: int | None) -> Priority | None:
+        return next((p for p in self.priorities if p.number == number), None)
+
+    def label_of(self, row: int, column: int) -> str:
+        """The header label over a cell: the nearest header row above it."""
+        label = ""
+        for header in self.headers:
+            if header.row > row:
+                break
+            label = header.labels.get(column, "")
+        return label

@@ -1,0 +1,283 @@
+"""Find the plan table in a grid and read it into a :class:`~sip_excel.model.Plan`.
+
+The reader works from labels, not positions: header rows are recognised by
+their labels (aliases configurable in Settings), priorities by their
+"Priority N" heading rows, and sections of a priority by the text above each
+repeated header row.  Layouts change from year to year, so nothing here
+assumes a column order.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .config import Config
+from .dates import parse_date
+from .errors import PlanStructureError
+from .grid import Grid, cell_name
+from .model import Action, Entry, HeaderRow, Plan, Priority
+
+log = logging.getLogger(__name__)
+
+PRIORITY_HEADING = re.compile(r"^\s*priority\s*(\d+)\s*[:.\-–]?\s*(.*)$", re.I | re.S)
+HEADER_SCAN_ROWS = 200
+# Fields whose presence makes a row an action rather than the wrapped text of the action above.
+ACTION_MARKERS = ("ref", "lead_officer", "dlt_lead", "rag")
+
+
+def normalise_label(value: Any) -> str:
+    """A header label as compared with the aliases: lower case, single spaces, no trailing colon."""
+    if not isinstance(value, str):
+        return ""
+    return " ".join(value.strip().lower().split()).rstrip(":").strip()
+
+
+def header_columns(row: list[Any], config: Config) -> dict[str, int]:
+    """Field -> column for a row that reads as a header row, else an empty dict."""
+    lookup = {alias: name for name, aliases in config.aliases.items() for alias in aliases}
+    columns: dict[str, int] = {}
+    for c, value in enumerate(row):
+        label = normalise_label(value)
+        name = lookup.get(label)
+        if name is None and c == 0:
+            # The aim column's header often carries the aim itself: "Specific aim: Gain a clear ...".
+            name = lookup.get(label.split(":", 1)[0].strip())
+            name = name if name == "aim" else None
+        if name and name not in columns:
+            columns[name] = c
+    if len(columns) >= 3 and ("ref" in columns or "action" in columns):
+        return columns
+    return {}
+
+
+def find_plan_sheet(grids: dict[str, Grid] | Iterable[Grid], config: Config) -> Grid:
+    """The first sheet holding a header row (or the one named in Settings / --sheet)."""
+    by_name = grids if isinstance(grids, dict) else {g.sheet: g for g in grids}
+    if config.plan_sheet:
+        if config.plan_sheet not in by_name:
+            raise PlanStructureError(f"there is no sheet called '{config.plan_sheet}'. Sheets in this workbook: "
+                                     f"{', '.join(by_name) or 'none'}.", code="SIP101")
+        return by_name[config.plan_sheet]
+    for grid in by_name.values():
+        if any(header_columns(row, config) for row in grid.rows[:HEADER_SCAN_ROWS]):
+            return grid
+    raise PlanStructureError("no plan table found: no sheet has a header row with Ref, Action, End and RAG "
+                             "status columns. Check the sheet, or add your labels under Column aliases in Settings.",
+                             code="SIP101")
+
+
+@dataclass
+class _Block:
+    """The rows under one header row."""
+
+    header: HeaderRow
+    priority: Priority | None
+    preamble: list[str]
+    actions: list[Action] = field(default_factory=list)
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _filled(row: list[Any]) -> list[int]:
+    return [c for c, v in enumerate(row) if _text(v)]
+
+
+class _PlanReader:
+    def __init__(self, grid: Grid, config: Config) -> None:
+        self.grid = grid
+        self.config = config
+        self.priorities: list[Priority] = []
+        self.blocks: list[_Block] = []
+        self.title: dict[str, str] = {}
+        self.pending: list[str] = []
+        self.in_heading = False
+
+    def read(self) -> Plan:
+        grid = self.grid
+        _fill_vertical_merges(grid)
+        for position, error in grid.errors.items():
+            row, column = position
+            if row < len(grid.rows) and column < len(grid.rows[row]) and grid.rows[row][column] in ("", None):
+                grid.rows[row][column] = error
+        self.header_rows = {r for r, row in enumerate(grid.rows) if header_columns(row, self.config)}
+        for r, row in enumerate(grid.rows):
+            self._read_row(r, row)
+        if not self.blocks:
+            raise PlanStructureError(f"no plan table found on sheet '{grid.sheet}': no header row names Ref, Action, "
+                                     "End and RAG status. Add your labels under Column aliases in Settings.",
+                                     code="SIP101")
+        first = self.blocks[0].header
+        missing = [name for name in REQUIRED if name not in first.columns]
+        if missing:
+            raise PlanStructureError(
+                f"sheet '{grid.sheet}', header row {first.row + 1}: no {_labels(missing)} column. Add the column, "
+                "or add its label under Column aliases in Settings.", code="SIP102")
+        self._name_sections()
+        actions = [action for block in self.blocks for action in block.actions]
+        for action in actions:
+            self._interpret(action)
+        return Plan(sheet=grid.sheet, grid=grid, title=self.title, priorities=self.priorities,
+                    actions=actions, headers=[b.header for b in self.blocks])
+
+    def _read_row(self, r: int, row: list[Any]) -> None:
+        filled = _filled(row)
+        if not filled:
+            self.pending, self.in_heading = [], False
+            return
+        first_text = _text(row[filled[0]])
+        heading = PRIORITY_HEADING.match(first_text) if len(filled) <= 2 else None
+        if heading:
+            self.priorities.append(Priority(int(heading[1]), " ".join(heading[2].split()), r))
+            self.pending, self.in_heading = [], True
+            return
+        columns = header_columns(row, self.config)
+        if columns:
+            labels = {c: _text(row[c]) for c in filled}
+            if self.blocks:
+                columns = _inherit_columns(columns, self.blocks[0].header.columns)
+            header = HeaderRow(r, columns, labels)
+            self.blocks.append(_Block(header, self.priorities[-1] if self.priorities else None, self.pending))
+            self.pending, self.in_heading = [], False
+            return
+        if self.in_heading and len(filled) == 1 and self.priorities:
+            priority = self.priorities[-1]
+            priority.title = f"{priority.title} {first_text}".strip()
+            return
+        if not self.blocks and not self.priorities:
+            self._title_entry(r, row, filled)
+        elif not self.blocks:
+            self.pending.append(" ".join(_text(row[c]) for c in filled))
+        else:
+            self._data_row(r, row)
+
+    def _heads_a_table(self, r: int) -> bool:
+        """True for a one-cell row that leads straight into a header row: a section heading."""
+        rows = self.grid.rows
+        following = r + 1
+        while following < len(rows) and following not in self.header_rows and len(_filled(rows[following])) == 1:
+            following += 1
+        return len(_filled(rows[r])) == 1 and following in self.header_rows
+
+    def _continues_last_action(self, r: int) -> bool:
+        """True when the row directly above belongs to an action, so text here continues it."""
+        actions = self.blocks[-1].actions
+        return bool(actions) and max([actions[-1].row, *actions[-1].extra_rows]) == r - 1
+
+    def _title_entry(self, r: int, row: list[Any], filled: list[int]) -> None:
+        parts = []
+        for c in filled[1:]:
+            date = parse_date(row[c], self.grid.number_formats.get((r, c))) if hasattr(row[c], "year") else None
+            parts.append(str(date) if date else _text(row[c]))
+        self.title[_text(row[filled[0]]).rstrip(":")] = " ".join(parts)
+
+    def _data_row(self, r: int, row: list[Any]) -> None:
+        block = self.blocks[-1]
+        header = block.header
+        entries = {name: Entry(row[c] if c < len(row) else None, r, c, header.labels.get(c, name))
+                   for name, c in header.columns.items()}
+        is_action = any(_has_letters_or_digits(entries[name]) for name in ACTION_MARKERS if name in entries)
+        has_text = any(not e.is_blank for e in entries.values())
+        if not has_text:
+            return  # stray characters outside the plan's columns
+        if not is_action and self._heads_a_table(r):
+            self.pending.append(" ".join(e.text for e in entries.values() if e.text))
+            return
+        if not is_action and self._continues_last_action(r):
+            self._continue(block.actions[-1], r, entries)
+            return
+        if not is_action and not any(not entries[n].is_blank for n in ("action", "start", "end") if n in entries):
+            self.pending.append(" ".join(e.text for e in entries.values() if e.text))
+            return
+        priority = block.priority
+        self.pending = []
+        block.actions.append(Action(priority.number if priority else None, None, r, self.grid.sheet, entries))
+
+    @staticmethod
+    def _continue(action: Action, r: int, entries: dict[str, Entry]) -> None:
+        """Text wrapped onto the next row belongs to the action above; an empty field takes the row's value."""
+        action.extra_rows.append(r)
+        for name, entry in entries.items():
+            if entry.is_blank:
+                continue
+            current = action.fields.get(name)
+            if current is None or current.is_blank:
+                action.fields[name] = entry
+            elif isinstance(current.value, str) and isinstance(entry.value, str):
+                action.fields[name] = Entry(f"{current.value.rstrip()} {entry.value.strip()}",
+                                            current.row, current.column, current.label)
+
+    def _name_sections(self) -> None:
+        """A priority with several header rows is divided into sections named by the text above each."""
+        for priority in self.priorities:
+            blocks = [b for b in self.blocks if b.priority is priority]
+            if len(blocks) < 2:
+                continue
+            for number, block in enumerate(blocks, start=1):
+                heading = " ".join(block.preamble).strip()
+                name = f"Section {number}: {heading}" if heading else f"Section {number}"
+                priority.sections.append(name)
+                for action in block.actions:
+                    action.section = name
+
+    def _interpret(self, action: Action) -> None:
+        formats = self.grid.number_formats
+        for name in ("start", "end"):
+            entry = action.fields.get(name)
+            if entry is not None and not entry.is_blank:
+                setattr(action, name, parse_date(entry.value, formats.get((entry.row, entry.column))))
+        action.status = status_of(action.text("rag"), self.config)
+
+
+REQUIRED = ("ref", "action", "end", "rag")
+
+
+def status_of(rag: str, config: Config) -> str | None:
+    """The BRAG status a RAG cell means, forgiving case, spacing and stray characters; None if none."""
+    key = " ".join(rag.lower().split())
+    if key in config.brag:
+        return config.brag[key]
+    words = re.findall(r"[a-z]+", key)
+    matches = {config.brag[w] for w in words if w in config.brag}
+    return matches.pop() if len(matches) == 1 else None
+
+
+def _inherit_columns(columns: dict[str, int], first: dict[str, int]) -> dict[str, int]:
+    """A repeated header row that does not name a column keeps the first header row's column for it."""
+    used = set(columns.values())
+    merged = dict(columns)
+    for name, c in first.items():
+        if name not in merged and c not in used:
+            merged[name] = c
+    return merged
+
+
+def _has_letters_or_digits(entry: Entry) -> bool:
+    return any(ch.isalnum() for ch in entry.text)
+
+
+def _labels(names: list[str]) -> str:
+    words = {"ref": "Ref", "action": "Action", "end": "End date", "rag": "RAG status"}
+    return " or ".join(f"'{words.get(n, n)}'" for n in names)
+
+
+def _fill_vertical_merges(grid: Grid) -> None:
+    """A cell merged down over several rows (an aim covering its sub-actions) holds its value on each row."""
+    vertical = [m for m in grid.merged if m[0][1] == m[1][1] and m[1][0] > m[0][0]]
+    Grid(grid.sheet, grid.rows, merged=vertical).fill_merged()
+
+
+def read_plan(grid: Grid, config: Config) -> Plan:
+    """Read the plan table of one grid."""
+    return _PlanReader(grid, config).read()
+
+
+__all__ = ["read_plan", "find_plan_sheet", "header_columns", "status_of", "cell_name"]

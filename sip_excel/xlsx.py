@@ -1,0 +1,195 @@
+"""Read workbook files into grids: values through python-calamine, formats and formulas from the XML.
+
+python-calamine reads values many times faster than openpyxl but cannot see
+number formats, formulas or error values.  The few things the plan reader
+needs of those (which date cells are formatted as months, which cells hold a
+formula or an Excel error) are taken from the sheet's XML in one regular
+expression pass each; the small workbook and style parts are parsed with
+defusedxml.  The file is only ever opened for reading.
+"""
+from __future__ import annotations
+
+import logging
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from defusedxml import ElementTree
+from defusedxml.common import DefusedXmlException
+
+from .errors import WorkbookError
+from .grid import Grid, parse_cell_name
+
+log = logging.getLogger(__name__)
+
+NS_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+NS_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+NS_PKG_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+# Excel's built-in number formats that show dates (ECMA-376 part 1, 18.8.30).
+BUILTIN_DATE_FORMATS = {
+    14: "dd/mm/yyyy", 15: "d-mmm-yy", 16: "d-mmm", 17: "mmm-yy",
+    18: "h:mm AM/PM", 22: "dd/mm/yyyy h:mm", 27: "yyyy/m/d", 30: "m/d/yy",
+    36: "yyyy/m/d", 50: "yyyy/m/d", 57: "yyyy/m/d",
+}
+_ERROR_CELL = re.compile(rb'<c r="([A-Z]+\d+)"[^>]*?\st="e"[^>]*>.*?<v>([^<]*)</v>', re.S)
+_FORMULA_CELL = re.compile(rb'<c r="([A-Z]+\d+)"[^>]*>\s*<f\b[^>]*?(?:/>|>([^<]*)</f>)')
+_SAVE_AS = "Open it in Excel and use File > Save As > Excel Workbook (*.xlsx)."
+
+
+def sniff(path: Path) -> None:
+    """Refuse, in one line, anything that is not a readable .xlsx/.xlsm workbook."""
+    if not path.exists():
+        raise WorkbookError(f"{path}: no such file. Check the path and try again.")
+    if path.is_dir():
+        raise WorkbookError(f"{path} is a folder, not a workbook. Give the path of the .xlsx file.")
+    with path.open("rb") as handle:
+        head = handle.read(8)
+    if not head:
+        raise WorkbookError(f"{path} is empty (0 bytes). Use a saved copy of the plan workbook.")
+    if head == OLE_MAGIC:
+        if "EncryptedPackage".encode("utf-16-le") in path.read_bytes():
+            raise WorkbookError(f"{path} is password-protected. Remove the password in Excel "
+                                "(File > Info > Protect Workbook > Encrypt with Password) and save a copy.")
+        raise WorkbookError(f"{path} is an old-style .xls workbook, which is not supported. {_SAVE_AS}")
+    if not head.startswith(b"PK"):
+        kind = "a text or CSV file" if _looks_like_text(head) else "not an Excel workbook"
+        raise WorkbookError(f"{path} is {kind}, whatever its name says. {_SAVE_AS}")
+
+
+def _looks_like_text(head: bytes) -> bool:
+    return all(32 <= b < 127 or b in (9, 10, 13) for b in head) or head.startswith(b"\xef\xbb\xbf")
+
+
+@dataclass
+class _Parts:
+    """Where each sheet's XML lives in the package, and which styles show dates."""
+
+    sheet_paths: dict[str, str]
+    date_styles: dict[int, str]
+
+
+class WorkbookFile:
+    """An open workbook file: its sheet names and each sheet as a :class:`Grid`."""
+
+    def __init__(self, path: str | Path) -> None:
+        import python_calamine  # imported here so that `sip-excel --help` stays instant
+
+        self.path = Path(path)
+        sniff(self.path)
+        try:
+            self._zip = zipfile.ZipFile(self.path)
+            names = set(self._zip.namelist())
+        except (zipfile.BadZipFile, OSError, EOFError) as error:
+            raise WorkbookError(f"{self.path} is damaged or truncated and cannot be opened ({error}). "
+                                "Use an earlier saved copy, or open and repair it in Excel.") from None
+        if "xl/workbook.xml" not in names:
+            kind = ("an OpenDocument spreadsheet" if "content.xml" in names else
+                    "a Word document" if "word/document.xml" in names else "a zip archive, not a workbook")
+            raise WorkbookError(f"{self.path} is {kind}. {_SAVE_AS}")
+        if "xl/sharedStrings.xml" in names:
+            with self._zip.open("xl/sharedStrings.xml") as part:
+                _refuse_entities(part.read(4096), f"the shared strings of {self.path}")
+        self._parts = self._read_parts()
+        try:
+            self._book = python_calamine.CalamineWorkbook.from_path(str(self.path))
+        except Exception as error:  # calamine raises its own error types for damaged parts
+            raise WorkbookError(f"{self.path} could not be read as a workbook ({_one_line(error)}). "
+                                "Open and repair it in Excel, or use an earlier saved copy.") from None
+        self.sheet_names: list[str] = list(self._book.sheet_names)
+
+    def close(self) -> None:
+        self._zip.close()
+        self._book.close()
+
+    def __enter__(self) -> WorkbookFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def grid(self, sheet: str) -> Grid:
+        """The named sheet, as values plus the date formats, formulas and errors the reader needs."""
+        xml_path = self._parts.sheet_paths.get(sheet)
+        xml = self._zip.read(xml_path) if xml_path in self._zip.namelist() else b""
+        _refuse_entities(xml, f"sheet '{sheet}' of {self.path}")
+        try:
+            calamine_sheet = self._book.get_sheet_by_name(sheet)
+            rows = calamine_sheet.to_python(skip_empty_area=False)
+            merged = [((top, left), (bottom, right))
+                      for (top, left), (bottom, right) in (calamine_sheet.merged_cell_ranges or [])]
+        except Exception as error:
+            raise WorkbookError(f"Sheet '{sheet}' of {self.path} could not be read ({_one_line(error)}). "
+                                "Open and repair the workbook in Excel.") from None
+        grid = Grid(sheet=sheet, rows=[list(row) for row in rows], merged=merged)
+        self._scan_sheet_xml(xml, grid)
+        return grid
+
+    def _read_parts(self) -> _Parts:
+        workbook = self._xml("xl/workbook.xml")
+        rels = self._xml("xl/_rels/workbook.xml.rels")
+        targets = {rel.get("Id"): rel.get("Target", "") for rel in rels.iter(f"{NS_PKG_REL}Relationship")}
+        sheet_paths = {}
+        for sheet in workbook.iter(f"{NS_MAIN}sheet"):
+            target = targets.get(sheet.get(f"{NS_REL}id"), "")
+            path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
+            sheet_paths[sheet.get("name", "")] = path
+        return _Parts(sheet_paths=sheet_paths, date_styles=self._date_styles())
+
+    def _date_styles(self) -> dict[int, str]:
+        """Style index -> number format, for the cell styles that show a date."""
+        if "xl/styles.xml" not in self._zip.namelist():
+            return {}
+        styles = self._xml("xl/styles.xml")
+        custom = {int(fmt.get("numFmtId", "0")): fmt.get("formatCode", "")
+                  for fmt in styles.iter(f"{NS_MAIN}numFmt")}
+        date_styles = {}
+        cell_xfs = styles.find(f"{NS_MAIN}cellXfs")
+        for index, xf in enumerate(cell_xfs if cell_xfs is not None else []):
+            number_format_id = int(xf.get("numFmtId", "0"))
+            code = custom.get(number_format_id) or BUILTIN_DATE_FORMATS.get(number_format_id)
+            if code and _is_date_format(code):
+                date_styles[index] = code
+        return date_styles
+
+    def _xml(self, name: str):
+        try:
+            return ElementTree.fromstring(self._zip.read(name))
+        except KeyError:
+            raise WorkbookError(f"{self.path} is missing its part '{name}', so it is not a complete workbook. "
+                                "Open and repair it in Excel.") from None
+        except (DefusedXmlException, ElementTree.ParseError) as error:
+            raise WorkbookError(f"{self.path} contains unsafe or malformed XML in '{name}' ({_one_line(error)}) "
+                                "and was not read. Use an earlier saved copy.") from None
+
+    def _scan_sheet_xml(self, xml: bytes, grid: Grid) -> None:
+        styles = self._parts.date_styles
+        if styles:
+            alternatives = b"|".join(str(index).encode() for index in styles)
+            pattern = re.compile(rb'<c r="([A-Z]+\d+)"[^>]*?\ss="(' + alternatives + rb')"[\s/>]')
+            for match in pattern.finditer(xml):
+                grid.number_formats[parse_cell_name(match[1].decode())] = styles[int(match[2])]
+        if b"<f" in xml:
+            for match in _FORMULA_CELL.finditer(xml):
+                grid.formulas[parse_cell_name(match[1].decode())] = (match[2] or b"").decode("utf-8", "replace")
+        if b't="e"' in xml:
+            for match in _ERROR_CELL.finditer(xml):
+                grid.errors[parse_cell_name(match[1].decode())] = match[2].decode("utf-8", "replace")
+
+
+def _refuse_entities(xml_head: bytes, where: str) -> None:
+    """Refuse XML that declares entities: a workbook never needs them, and an 'XML bomb' does."""
+    if b"<!DOCTYPE" in xml_head[:4096] or b"<!ENTITY" in xml_head[:4096]:
+        raise WorkbookError(f"{where} declares XML entities, which a real workbook never does "
+                            "(a possible 'XML bomb'), so it was not read. Use a copy saved by Excel.")
+
+
+def _is_date_format(code: str) -> bool:
+    clean = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", code.lower())
+    return any(token in clean for token in ("d", "y")) or ("m" in clean and "h" not in clean and "0" not in clean)
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split())[:200] or type(error).__name__
