@@ -44,8 +44,9 @@ class HeaderRow:
     """A header row: the canonical field of each column it names."""
 
     row: int
-    columns: dict[str, int]  # field -> 0-based column
+    columns: dict[str, int]  # field -> 0-based column, including those kept from the first header row
     labels: dict[int, str]  # 0-based column -> label as written
+    named: dict[str, int]  # field -> 0-based column, as this row itself names them
 
 
 @dataclass

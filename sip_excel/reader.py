@@ -142,9 +142,10 @@ class _PlanReader:
         columns = header_columns(row, self.config)
         if columns:
             labels = {c: _text(row[c]) for c in filled}
+            named = columns
             if self.blocks:
                 columns = _inherit_columns(columns, self.blocks[0].header.columns)
-            header = HeaderRow(r, columns, labels)
+            header = HeaderRow(r, columns, labels, named)
             self.blocks.append(_Block(header, self.priorities[-1] if self.priorities else None, self.pending))
             self.pending, self.in_heading = [], False
             return

@@ -1,0 +1,164 @@
+"""The command line: `sip-excel validate|rollup|report|rules`, a thin layer over the library."""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .errors import SipError
+
+log = logging.getLogger(__name__)
+
+DESCRIPTION = """\
+Check, count and report on a Service Improvement Plan kept in Excel.
+
+  sip-excel validate PLAN.xlsx            list every problem, cell by cell
+  sip-excel rollup PLAN.xlsx              BRAG counts, completion and overdue per priority
+  sip-excel report PLAN.xlsx -o OUT.docx  write the committee report in Word
+  sip-excel rules                         list the checks and their codes
+
+The workbook is only ever read. Settings (as-of date, officers, report
+details) come from its Settings sheet; options given here override them.
+Exit codes: 0 no errors, 1 the plan has errors, 2 the command could not run.
+"""
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date in the form YYYY-MM-DD, e.g. 2017-08-31") from None
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", type=Path, metavar="PLAN.xlsx", help="the plan workbook (.xlsx or .xlsm); only read")
+    parser.add_argument("--sheet", metavar="NAME", help="the plan's sheet (default: the first sheet with a plan table)")
+    parser.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD",
+                        help="read the plan as at this date (default: Settings, else today)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sip-excel", description=DESCRIPTION,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show full tracebacks (for reporting a bug)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    check = commands.add_parser("validate", help="check the plan and list every problem by cell",
+                                description="Check dates, refs, BRAG statuses, officers and comments. Findings are "
+                                "grouped by priority; each names its cell, e.g. E57.",
+                                epilog="examples:\n  sip-excel validate workbook/sip_2017_18.xlsx\n"
+                                "  sip-excel validate plan.xlsx --select SIP3 --ignore SIP306\n"
+                                "  sip-excel validate plan.xlsx --format json > findings.json\n"
+                                "  sip-excel validate plan.xlsx --output findings.xlsx",
+                                formatter_class=argparse.RawDescriptionHelpFormatter)
+    _common(check)
+    check.add_argument("--format", choices=("text", "json"), default="text", help="what to print (default: text)")
+    check.add_argument("--select", metavar="CODES", help="only these codes or prefixes, e.g. SIP3,SIP401")
+    check.add_argument("--ignore", metavar="CODES", help="leave out these codes or prefixes, e.g. SIP306")
+    check.add_argument("--output", type=Path, metavar="FILE",
+                       help="also write the findings to a new .xlsx, .csv or .json file")
+    check.add_argument("--force", action="store_true", help="replace the --output file if it exists")
+    check.set_defaults(run=run_validate)
+
+    rules = commands.add_parser("rules", help="list every check with its code, severity and description")
+    rules.set_defaults(run=run_rules)
+
+    rollup = commands.add_parser("rollup", help="counts per priority and per BRAG status, completion, overdue",
+                                 epilog="example:\n  sip-excel rollup workbook/sip_2017_18.xlsx --format csv",
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    _common(rollup)
+    rollup.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    rollup.add_argument("--previous", type=Path, metavar="OLD.xlsx",
+                        help="an earlier copy of the plan, to show what changed since")
+    rollup.set_defaults(run=run_rollup)
+
+    report = commands.add_parser("report", help="write the committee report as a Word document",
+                                 epilog="examples:\n  sip-excel report workbook/sip_2017_18.xlsx -o report.docx\n"
+                                 "  sip-excel report plan.xlsx --previous plan-june.xlsx -o report.docx --force",
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    _common(report)
+    report.add_argument("-o", "--output", type=Path, metavar="OUT.docx",
+                        help="where to write the report (default: next to the plan, dated)")
+    report.add_argument("--template", type=Path, metavar="FILE.docx",
+                        help="a Word template to use instead of the bundled one")
+    report.add_argument("--previous", type=Path, metavar="OLD.xlsx",
+                        help="an earlier copy of the plan, for the direction of travel")
+    report.add_argument("--force", action="store_true", help="replace the output file if it exists")
+    for flag, text in (("--committee", "committee name"), ("--meeting-date", "meeting date (YYYY-MM-DD)"),
+                       ("--author", "report author"), ("--report-of", "report of")):
+        report.add_argument(flag, type=_date if flag == "--meeting-date" else str, help=f"override the {text}")
+    report.set_defaults(run=run_report)
+    return parser
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    from .api import load
+    from .files import write_atomically
+    from .findings import parse_codes
+    from .formatters import FILE_WRITERS, FORMATTERS
+    from .validate import validate
+
+    if args.output is not None and args.output.suffix.lower() not in FILE_WRITERS:
+        raise SipError(f"--output must end in {', '.join(FILE_WRITERS)}; got '{args.output.name}'.")
+    plan, config = load(args.path, sheet=args.sheet, as_of=args.as_of,
+                        select=parse_codes(args.select) or None, ignore=parse_codes(args.ignore) or None)
+    report = validate(plan, config)
+    sys.stdout.write(FORMATTERS[args.format](report, plan))
+    if args.output is not None:
+        writer = FILE_WRITERS[args.output.suffix.lower()]
+        write_atomically(args.output, lambda target: writer(report, plan, target), force=args.force,
+                         protect=[args.path])
+        print(f"Findings written to {args.output}", file=sys.stderr)
+    return report.return_code
+
+
+def run_rules(args: argparse.Namespace) -> int:
+    from .rules import all_rules
+
+    for rule in all_rules():
+        print(f"{rule.code}  {rule.severity:<8}{rule.description().split(': ', 1)[-1]}")
+    return 0
+
+
+def run_rollup(args: argparse.Namespace) -> int:
+    from .rollup_cli import rollup_command
+
+    return rollup_command(args)
+
+
+def run_report(args: argparse.Namespace) -> int:
+    from .report_cli import report_command
+
+    return report_command(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(levelname)s %(message)s")
+    if not getattr(args, "run", None):
+        parser.print_help()
+        return 2
+    try:
+        return args.run(args)
+    except SipError as error:
+        print(f"sip-excel: error: {error}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("sip-excel: stopped.", file=sys.stderr)
+        return 130
+    except Exception as error:  # the last resort: one line, never a traceback, unless --debug
+        if args.debug:
+            raise
+        print(f"sip-excel: error: unexpected {type(error).__name__}: {error}. Nothing was written. "
+              "Run again with --debug and report the output.", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

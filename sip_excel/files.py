@@ -1,0 +1,36 @@
+"""Writing output files safely: never over the input, never half-written, never over a file without leave."""
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from .errors import OutputError
+
+
+def write_atomically(target: Path, write: Callable[[Path], None], *, force: bool = False,
+                     protect: Iterable[Path] = ()) -> Path:
+    """Write through a temporary file in the same folder, then move it into place in one step.
+
+    A failure part-way leaves nothing behind; the inputs in ``protect`` are never overwritten.
+    """
+    target = Path(target)
+    for path in protect:
+        if Path(path).exists() and target.exists() and os.path.samefile(path, target):
+            raise OutputError(f"{target} is the input workbook; the tool never writes over it. "
+                              "Choose another output file name.")
+    if target.exists() and not force:
+        raise OutputError(f"{target} already exists. Choose another name, or add --force to replace it.")
+    if not target.parent.exists():
+        raise OutputError(f"the folder {target.parent} does not exist. Create it or choose another output path.")
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix, dir=target.parent)
+    os.close(handle)
+    temporary_path = Path(temporary)
+    try:
+        write(temporary_path)
+        os.replace(temporary_path, target)
+    except BaseException:
+        temporary_path.unlink(missing_ok=True)
+        raise
+    return target

@@ -1,0 +1,99 @@
+"""Formatters for validation reports: text for a terminal, JSON, CSV, and a new .xlsx file.
+
+Each is one function behind one signature, chosen by name from ``FORMATTERS``
+(or by the output file's extension), so adding a format touches no other code.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+from itertools import groupby
+from pathlib import Path
+
+from .findings import Finding
+from .model import Plan
+from .rules import REGISTRY
+from .validate import Report
+
+COLUMNS = ("code", "severity", "message", "sheet", "cell", "row", "column", "ref", "priority", "value", "suggestion")
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def format_text(report: Report, plan: Plan) -> str:
+    """Findings grouped by priority, then the counts by code and the summary line."""
+    lines = [f"{plan.sheet}: {report.actions} actions checked at {report.as_of:%d %b %Y}", ""]
+    for priority, findings in groupby(report.findings, key=lambda f: f.priority):
+        heading = plan.priority(priority)
+        lines.append(f"{heading.name}: {heading.title}" if heading else "Outside any priority")
+        for finding in findings:
+            where = f"{finding.cell:<6}{(finding.ref or '-'):<7}"
+            fix = f"  -> {finding.suggestion}" if finding.suggestion else ""
+            lines.append(f"  {where}{finding.code} {finding.severity:<8}{finding.message}{fix}")
+        lines.append("")
+    if report.findings:
+        lines.append("Counts by code")
+        for code, count in sorted(report.by_code.items()):
+            rule = REGISTRY[code]
+            lines.append(f"  {code}  {rule.severity:<8}{count:>5}  {rule.description().split(': ', 1)[-1]}")
+        lines.append("")
+    lines.append(str(report))
+    return "\n".join(lines) + "\n"
+
+
+def format_json(report: Report, plan: Plan) -> str:
+    return json.dumps(report.to_dict(), indent=2, ensure_ascii=False) + "\n"
+
+
+def format_csv(report: Report, plan: Plan) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(COLUMNS)
+    for finding in report.findings:
+        writer.writerow([_csv_safe(value) for value in _row(finding)])
+    return buffer.getvalue()
+
+
+def _row(finding: Finding) -> list[object]:
+    record = finding.to_dict()
+    return ["" if record[name] is None else record[name] for name in COLUMNS]
+
+
+def _csv_safe(value: object) -> object:
+    """Spreadsheets run CSV cells that start with =, +, - or @ as formulas; a leading apostrophe stops that."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def write_xlsx(report: Report, plan: Plan, target: Path) -> None:
+    """A new workbook listing the findings; every text cell is written as text, never as a formula."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Findings"
+    sheet.append(list(COLUMNS))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for r, finding in enumerate(report.findings, start=2):
+        for c, value in enumerate(_row(finding), start=1):
+            cell = sheet.cell(r, c)
+            cell.value = value
+            if isinstance(value, str):
+                cell.data_type = "s"
+    sheet.auto_filter.ref = sheet.dimensions
+    sheet.freeze_panes = "A2"
+    for letter, width in zip("ABCDEFGHIJK", (9, 9, 80, 14, 7, 6, 16, 8, 8, 24, 40)):
+        sheet.column_dimensions[letter].width = width
+    workbook.save(target)
+
+
+FORMATTERS: dict[str, Callable[[Report, Plan], str]] = {"text": format_text, "json": format_json, "csv": format_csv}
+FILE_WRITERS: dict[str, Callable[[Report, Plan, Path], None]] = {
+    ".xlsx": write_xlsx,
+    ".json": lambda report, plan, target: target.write_text(format_json(report, plan), encoding="utf-8"),
+    ".csv": lambda report, plan, target: target.write_text(format_csv(report, plan), encoding="utf-8-sig"),
+}

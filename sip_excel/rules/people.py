@@ -1,0 +1,85 @@
+"""SIP5xx: lead officers and DLT leads."""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from ..findings import ERROR, WARNING, Finding
+from ..model import Action, Entry, Plan
+from .base import ActionRule, Context, FieldRule
+
+PEOPLE_FIELDS = ("lead_officer", "dlt_lead")
+INITIALS = re.compile(r"^[A-Z][A-Za-z]{0,2}[A-Z]$|^[A-Z]{1,4}$")
+SEPARATORS = re.compile(r"[/,&+;]|\s+and\s+|\s+")
+# Letters from other alphabets that look like Latin capitals (Unicode confusables, the ones seen in plans).
+LOOK_ALIKES = str.maketrans({
+    "А": "A", "В": "B", "С": "C", "Е": "E", "Н": "H", "І": "I", "Ј": "J", "К": "K", "М": "M", "О": "O",
+    "Р": "P", "Ѕ": "S", "Т": "T", "Х": "X", "У": "Y", "а": "a", "е": "e", "о": "o", "р": "p", "с": "c",
+    "у": "y", "х": "x", "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M",
+    "Ν": "N", "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X", "ο": "o",
+})
+
+
+def foreign_letters(text: str) -> list[str]:
+    """Letters in a text that are not Latin, e.g. the Cyrillic С in 'СР'."""
+    return [ch for ch in text if ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN")]
+
+
+def officers_in(text: str) -> list[str]:
+    """'JF/RG' -> ['JF', 'RG']."""
+    return [part for part in SEPARATORS.split(text) if part]
+
+
+class MissingLead(FieldRule):
+    """SIP501: Lead officer missing."""
+
+    code, severity, field = "SIP501", WARNING, "lead_officer"
+
+    def check_entry(self, plan: Plan, action: Action, entry: Entry, context: Context) -> Iterator[Finding]:
+        if entry.is_blank:
+            yield self.at(plan, entry, f"Action {action.label} has no lead officer.", action=action,
+                          suggestion="Enter the lead officer's initials.")
+
+
+class UnknownOfficer(ActionRule):
+    """SIP502: Officer not in the Settings list, or not initials at all."""
+
+    code, severity = "SIP502", WARNING
+
+    def check_action(self, plan: Plan, action: Action, context: Context) -> Iterator[Finding]:
+        known = context.config.officers
+        for name in PEOPLE_FIELDS:
+            entry = action.entry(name)
+            if entry is None or entry.is_blank or foreign_letters(entry.text):
+                continue  # blanks and look-alike letters have their own rules
+            people = officers_in(entry.text)
+            not_initials = [p for p in people if not INITIALS.match(p)]
+            unknown = [p for p in people if known and INITIALS.match(p) and p not in known]
+            if not_initials:
+                yield self.at(plan, entry, f"'{entry.text}' is not an officer's initials "
+                              f"({', '.join(repr(p) for p in not_initials)}).", action=action,
+                              suggestion="Use initials from the Officers list in Settings, separated by '/'.")
+            elif unknown:
+                yield self.at(plan, entry, f"{', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} not in the "
+                              "Officers list in Settings.", action=action,
+                              suggestion="Check the initials, or add the officer to Settings.")
+
+
+class LookAlikeLetters(ActionRule):
+    """SIP503: Look-alike letters from another alphabet (Cyrillic СР is not Latin CP)."""
+
+    code, severity = "SIP503", ERROR
+
+    def check_action(self, plan: Plan, action: Action, context: Context) -> Iterator[Finding]:
+        for name in (*PEOPLE_FIELDS, "ref"):
+            entry = action.entry(name)
+            if entry is None:
+                continue
+            foreign = foreign_letters(entry.text)
+            if foreign:
+                latin = entry.text.translate(LOOK_ALIKES)
+                scripts = sorted({unicodedata.name(ch).split()[0].title() for ch in foreign})
+                yield self.at(plan, entry, f"'{entry.text}' contains {' and '.join(scripts)} letters "
+                              f"({' '.join(foreign)}) that look like Latin ones, so it will not match '{latin}' "
+                              "in filters or counts.", action=action, suggestion=latin)

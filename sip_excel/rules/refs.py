@@ -1,0 +1,108 @@
+"""SIP2xx: action references."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..findings import ERROR, WARNING, Finding
+from ..model import Action, Entry, Plan
+from .base import Context, FieldRule, Rule
+
+REF_SHAPE = re.compile(r"^[A-Z]?\d+(?:\.\d+)*$")
+
+
+def ref_key(ref: str) -> tuple[str, tuple[int, ...]] | None:
+    """'A5.2' -> ('A', (5, 2)), for ordering refs; None for a ref of no known shape."""
+    if not REF_SHAPE.match(ref):
+        return None
+    prefix = ref[0] if ref[0].isalpha() else ""
+    return prefix, tuple(int(part) for part in ref.lstrip(prefix).split("."))
+
+
+class MissingRef(FieldRule):
+    """SIP201: Action has no ref."""
+
+    code, severity, field = "SIP201", ERROR, "ref"
+
+    def check_entry(self, plan: Plan, action: Action, entry: Entry, context: Context) -> Iterator[Finding]:
+        if entry.is_blank:
+            yield self.at(plan, entry, "This action has no ref, so it cannot be tracked from one report to the next.",
+                          action=action, suggestion="Give it the next free ref in its priority.")
+
+
+class DuplicateRef(Rule):
+    """SIP202: The same ref is used twice within a priority."""
+
+    code, severity = "SIP202", ERROR
+
+    def check(self, plan: Plan, context: Context) -> Iterator[Finding]:
+        first_seen: dict[tuple[int | None, str], Action] = {}
+        for action in plan.actions:
+            if not action.ref:
+                continue
+            key = (action.priority, action.ref)
+            if key in first_seen:
+                other = first_seen[key]
+                yield self.at(plan, action.fields["ref"], f"Ref {action.ref} is used twice in Priority "
+                              f"{action.priority}: also at {other.fields['ref'].cell}.", action=action,
+                              suggestion="Give each action its own ref.")
+            else:
+                first_seen[key] = action
+
+
+class MalformedRef(FieldRule):
+    """SIP203: Ref is not of the form 1.2, 1.2.3 or A5.1."""
+
+    code, severity, field = "SIP203", WARNING, "ref"
+
+    def check_entry(self, plan: Plan, action: Action, entry: Entry, context: Context) -> Iterator[Finding]:
+        if entry.text and ref_key(entry.text) is None:
+            cleaned = re.sub(r"[^A-Z0-9.]", "", entry.text.upper()).strip(".")
+            yield self.at(plan, entry, f"Ref '{entry.text}' is not of the form 1.2, 1.2.3 or A5.1.", action=action,
+                          suggestion=cleaned if ref_key(cleaned) else "Use numbers separated by dots.")
+
+
+class NumericRef(FieldRule):
+    """SIP204: Ref stored as a number (Excel turns 4.10 into 4.1)."""
+
+    code, severity, field = "SIP204", ERROR, "ref"
+
+    def check_entry(self, plan: Plan, action: Action, entry: Entry, context: Context) -> Iterator[Finding]:
+        if isinstance(entry.value, (int, float)) and not isinstance(entry.value, bool) and "." in entry.text:
+            yield self.at(plan, entry, f"Ref {entry.text} is stored as a number, and Excel drops trailing zeros "
+                          f"from numbers: 4.10 becomes 4.1. It may not be the ref that was typed.", action=action,
+                          suggestion=_expected_after(plan, action) or "Format the cell as Text and retype the ref.")
+
+
+def _expected_after(plan: Plan, action: Action) -> str:
+    """The ref that follows the previous action's in sequence, e.g. 4.10 after 4.9."""
+    index = plan.actions.index(action)
+    for previous in reversed(plan.actions[:index]):
+        key = ref_key(previous.ref)
+        if key and previous.priority == action.priority:
+            prefix, numbers = key
+            if len(numbers) >= 2:
+                return f"{prefix}{'.'.join(map(str, numbers[:-1]))}.{numbers[-1] + 1}"
+            return ""
+    return ""
+
+
+class RefSequence(Rule):
+    """SIP205: Refs out of sequence within a priority or section."""
+
+    code, severity = "SIP205", WARNING
+
+    def check(self, plan: Plan, context: Context) -> Iterator[Finding]:
+        previous: dict[tuple[int | None, str | None, str], tuple[tuple[int, ...], Action]] = {}
+        for action in plan.actions:
+            key = ref_key(action.ref)
+            if key is None or isinstance(action.fields["ref"].value, float):
+                continue  # malformed and numeric refs have their own rules
+            prefix, numbers = key
+            group = (action.priority, action.section, prefix)
+            if group in previous and numbers <= previous[group][0]:
+                before = previous[group][1]
+                yield self.at(plan, action.fields["ref"], f"Ref {action.ref} comes after {before.ref} "
+                              f"({before.fields['ref'].cell}), out of order.", action=action,
+                              suggestion="Renumber, or move the row to its place.")
+            previous[group] = (numbers, action)

@@ -1,0 +1,89 @@
+"""SIP1xx: the shape of the plan table."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ..findings import ERROR, INFO, WARNING, Finding
+from ..model import Action, Plan
+from .base import ActionRule, Context, Rule
+
+
+class NoPlanTable(Rule):
+    """SIP101: No plan table found (no header row with Ref, Action, End and RAG status)."""
+
+    code, severity, fatal = "SIP101", ERROR, True
+
+
+class MissingColumn(Rule):
+    """SIP102: A required column (Ref, Action, End date, RAG status) is missing."""
+
+    code, severity, fatal = "SIP102", ERROR, True
+
+
+class OutsidePriority(ActionRule):
+    """SIP103: Action row outside any priority."""
+
+    code, severity = "SIP103", ERROR
+
+    def check_action(self, plan: Plan, action: Action, context: Context) -> Iterator[Finding]:
+        if action.priority is None:
+            yield self.at(plan, action, f"Action {action.label} is not under a 'Priority N: ...' heading row, "
+                          "so it cannot be counted in a priority.",
+                          suggestion="Move it under its priority, or add the priority heading above it.")
+
+
+class HeaderDisagrees(Rule):
+    """SIP104: A header row whose columns disagree with the first header row."""
+
+    code, severity = "SIP104", WARNING
+
+    def check(self, plan: Plan, context: Context) -> Iterator[Finding]:
+        first = plan.headers[0]
+        for header in plan.headers[1:]:
+            moved = sorted(name for name, column in first.named.items() if header.named.get(name) != column)
+            if moved:
+                names = ", ".join(first.labels.get(first.named[name], name) for name in moved)
+                yield self.at(plan, (header.row, 0), f"This header row does not have {names} where the first "
+                              f"header row (row {first.row + 1}) has them; the first row's layout was assumed.",
+                              suggestion="Copy the first header row here so every table has the same columns.")
+
+
+class FormulaInCell(Rule):
+    """SIP105: A plan cell holds a formula; its last calculated value was used."""
+
+    code, severity = "SIP105", INFO
+
+    def check(self, plan: Plan, context: Context) -> Iterator[Finding]:
+        start = plan.headers[0].row
+        for (row, column), formula in sorted(plan.grid.formulas.items()):
+            if row > start and (row, column) not in plan.grid.errors:
+                yield self.at(plan, (row, column), f"This cell holds the formula ={formula}; the plan is read "
+                              "from its last calculated value.", value=f"={formula}",
+                              suggestion="Type the value itself if it should not change.")
+
+
+class ErrorValue(Rule):
+    """SIP106: A plan cell holds an Excel error value such as #REF! or #N/A."""
+
+    code, severity = "SIP106", ERROR
+
+    def check(self, plan: Plan, context: Context) -> Iterator[Finding]:
+        start = plan.headers[0].row
+        for (row, column), error in sorted(plan.grid.errors.items()):
+            if row > start:
+                formula = plan.grid.formulas.get((row, column))
+                source = f" from the formula ={formula}" if formula else ""
+                yield self.at(plan, (row, column), f"This cell shows the Excel error {error}{source}.",
+                              value=error, suggestion="Fix the formula or type the value.")
+
+
+class MissingAction(ActionRule):
+    """SIP107: An action row with no action text."""
+
+    code, severity = "SIP107", WARNING
+
+    def check_action(self, plan: Plan, action: Action, context: Context) -> Iterator[Finding]:
+        entry = action.entry("action")
+        if entry is not None and entry.is_blank:
+            yield self.at(plan, entry, f"Action {action.label} has no description of what is to be done.",
+                          action=action, suggestion="Describe the action.")

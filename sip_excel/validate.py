@@ -1,0 +1,73 @@
+"""Run the rules over a plan and summarise what they found."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Any
+
+from .config import Config
+from .findings import ERROR, INFO, SEVERITY_ORDER, WARNING, CodeSelection, Finding
+from .model import Plan
+from .rules import Context, all_rules
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class Report:
+    """The outcome of one validation: findings, their counts, the exit code and a one-line summary."""
+
+    sheet: str
+    as_of: dt.date
+    actions: int
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def by_severity(self) -> Counter[str]:
+        return Counter(f.severity for f in self.findings)
+
+    @property
+    def by_code(self) -> Counter[str]:
+        return Counter(f.code for f in self.findings)
+
+    @property
+    def errors(self) -> int:
+        return self.by_severity[ERROR]
+
+    @property
+    def return_code(self) -> int:
+        """0 when there are no errors, 1 when there are."""
+        return 1 if self.errors else 0
+
+    def __str__(self) -> str:
+        counts = self.by_severity
+        if not self.findings:
+            return f"{self.actions} actions checked on '{self.sheet}' at {self.as_of:%d %b %Y}: no problems found."
+        parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in (ERROR, WARNING, INFO) if counts[s]]
+        return f"{self.actions} actions checked on '{self.sheet}' at {self.as_of:%d %b %Y}: {', '.join(parts)}."
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "sheet": self.sheet, "as_of": self.as_of.isoformat(), "actions": self.actions,
+            "summary": str(self), "counts": {"by_severity": dict(self.by_severity), "by_code": dict(self.by_code)},
+            "findings": [f.to_dict() for f in self.findings],
+        }
+
+
+def validate(plan: Plan, config: Config | None = None,
+             comment_first_seen: dict[tuple[Any, str], dt.date] | None = None) -> Report:
+    """Check a plan against every selected rule."""
+    config = config or Config()
+    context = Context(config=config, today=config.today, comment_first_seen=comment_first_seen or {})
+    selected = CodeSelection(config.select, config.ignore)
+    findings: list[Finding] = []
+    for rule in all_rules():
+        if rule.fatal or not selected(rule.code):
+            continue
+        findings.extend(rule().check(plan, context))
+    findings.sort(key=lambda f: (f.priority is None, f.priority or 0, f.row, f.cell, SEVERITY_ORDER[f.severity],
+                                 f.code))
+    log.debug("%d findings on %s", len(findings), plan.sheet)
+    return Report(sheet=plan.sheet, as_of=context.today, actions=len(plan.actions), findings=findings)
