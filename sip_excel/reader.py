@@ -198,7 +198,7 @@ class _PlanReader:
         if not is_action and not any(not entries[n].is_blank for n in ("action", "start", "end") if n in entries):
             self.pending.append(" ".join(e.text for e in entries.values() if e.text))
             return
-        priority = block.priority
+        priority = self.priorities[-1] if self.priorities else None
         self.pending = []
         block.actions.append(Action(priority.number if priority else None, None, r, self.grid.sheet, entries))
 

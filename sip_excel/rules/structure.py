@@ -27,9 +27,9 @@ class OutsidePriority(ActionRule):
 
     def check_action(self, plan: Plan, action: Action, context: Context) -> Iterator[Finding]:
         if action.priority is None:
-            yield self.at(plan, action, f"Action {action.label} is not under a 'Priority N: ...' heading row, "
+            yield self.at(plan, action.fields.get("ref", action), f"Action {action.label} is not under a 'Priority N: ...' heading row, "
                           "so it cannot be counted in a priority.",
-                          suggestion="Move it under its priority, or add the priority heading above it.")
+                          action=action, suggestion="Move it under its priority, or add the priority heading above it.")
 
 
 class HeaderDisagrees(Rule):

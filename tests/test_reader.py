@@ -1,0 +1,100 @@
+"""The reader: header rows by label, priorities, sections, continuation rows, merged cells, month precision."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sip_excel.api import load
+from sip_excel.errors import PlanStructureError
+from sip_excel.grid import Grid
+from sip_excel.reader import read_plan
+
+from .conftest import AS_OF, HEADER, SAMPLE, action_row, make_config, plan_grid
+
+
+def test_header_labels_any_case_colons_spacing_and_aliases_in_any_order():
+    header = ["  REF NO ", "Owner", "Status:", "Due", "Update", "Action:", "Hidden evidence", "Start date"]
+    grid = Grid("Plan", [["Priority 2: Aliases"], header,
+                         ["2.1", "RG", "Amber", "30/09/2017", "Chased.", "Write it", "http://x", "01/04/2017"]])
+    plan = read_plan(grid, make_config())
+    action = plan.actions[0]
+    assert (action.ref, action.text("lead_officer"), action.status, action.text("comments")) == \
+        ("2.1", "RG", "Amber", "Chased.")
+    assert action.end.value == dt.date(2017, 9, 30)
+    assert action.fields["rag"].cell == "C3"
+    assert action.fields["rag"].label == "Status:"
+
+
+def test_aliases_come_from_settings():
+    grid = Grid("Plan", [["Priority 1: A"], ["Ref", "Task", "Finish", "Colour"], ["1.1", "Do", "Jun-17", "Red"]])
+    with pytest.raises(PlanStructureError, match="SIP101"):
+        read_plan(grid, make_config())
+    config = make_config(aliases={**make_config().aliases, "action": ("task",), "end": ("finish",),
+                                  "rag": ("colour",)})
+    assert read_plan(grid, config).actions[0].status == "Red"
+
+
+def test_missing_required_column_names_it():
+    grid = Grid("Plan", [["Priority 1: A"], ["Ref", "Action", "Start", "End"], ["1.1", "Do", "Apr-17", "Jun-17"]])
+    with pytest.raises(PlanStructureError, match="SIP102.*'RAG status'"):
+        read_plan(grid, make_config())
+
+
+def test_a_month_formatted_end_date_means_the_whole_month():
+    plan = read_plan(plan_grid({"end": dt.datetime(2017, 6, 1)}), make_config())
+    assert plan.actions[0].end.last_day == dt.date(2017, 6, 30)
+    plan = read_plan(plan_grid({"end": dt.datetime(2017, 6, 1)}, month_dates=False), make_config())
+    assert plan.actions[0].end.last_day == dt.date(2017, 6, 1)
+
+
+def test_wrapped_rows_continue_the_action_above_and_blank_rows_are_skipped():
+    grid = plan_grid({"ref": "1.1", "action": "Brief the", "comments": "Half"}, {"ref": "1.2"})
+    grid.rows.insert(3, ["", "", "team on passports", "", "", "", "", "", "of it", ""])
+    grid.rows.insert(4, [])
+    plan = read_plan(grid, make_config())
+    assert [a.ref for a in plan.actions] == ["1.1", "1.2"]
+    assert plan.actions[0].text("action") == "Brief the team on passports"
+    assert plan.actions[0].text("comments") == "Half of it"
+    assert plan.actions[0].fields["action"].cell == "C3"
+
+
+def test_a_merged_aim_covers_the_rows_below():
+    grid = plan_grid({"ref": "1.5", "aim": "Families find help"}, {"ref": "1.5.1", "aim": ""})
+    grid.merged.append(((2, 0), (3, 0)))
+    plan = read_plan(grid, make_config())
+    assert [a.text("aim") for a in plan.actions] == ["Families find help"] * 2
+
+
+def test_priority_heading_sections_and_repeated_headers():
+    rows = [["Plan title"], [], ["Priority 5: Ofsted", "", ""], ["actions from July 2016"], [],
+            ["Help and protection"], ["Recommendations:", *HEADER[1:]], action_row(ref="1.1"),
+            [], ["Leadership"], ["Recommendations:", *HEADER[1:]], action_row(ref="1.1")]
+    plan = read_plan(Grid("Plan", rows), make_config())
+    (priority,) = plan.priorities
+    assert priority.title == "Ofsted actions from July 2016"
+    assert priority.sections == ["Section 1: Help and protection", "Section 2: Leadership"]
+    assert [a.section for a in plan.actions] == priority.sections
+    assert plan.title == {"Plan title": ""}
+
+
+def test_sample_plan_structure():
+    plan, config = load(SAMPLE)
+    assert config.as_of == AS_OF
+    assert [p.number for p in plan.priorities] == [1, 2, 3, 4, 5]
+    assert plan.title["Frequency of monitoring/reporting"] == "Quarterly"
+    assert len(plan.priorities[4].sections) == 8
+    counts = {p.number: sum(a.priority == p.number for a in plan.actions) for p in plan.priorities}
+    assert counts == {1: 16, 2: 13, 3: 13, 4: 17, 5: 54}
+    assert plan.actions[0].fields["ref"].cell == "B19"
+
+
+def test_file_and_grid_give_the_same_plan():
+    from sip_excel.xlsx import WorkbookFile
+
+    with WorkbookFile(SAMPLE) as workbook:
+        grids = {name: workbook.grid(name) for name in workbook.sheet_names}
+    from_grids, _ = load(grids)
+    from_file, _ = load(SAMPLE)
+    flat = lambda plan: [(a.ref, a.priority, a.section, a.start, a.end, a.status) for a in plan.actions]  # noqa: E731
+    assert flat(from_grids) == flat(from_file)
