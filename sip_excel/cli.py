@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import logging
 import sys
 from collections.abc import Sequence
@@ -138,6 +139,9 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # A run is short and builds hundreds of thousands of small acyclic records; the cyclic
+    # garbage collector would only re-scan them (about 12% of a large validate).
+    gc.disable()
     parser = build_parser()
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(levelname)s %(message)s")

@@ -3,40 +3,49 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from .dates import PlanDate
 from .grid import Grid, cell_name
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One cell's value in the plan, with where it is and the header label of its column."""
+def display_text(value: Any) -> str:
+    """A cell value as the officer reads it: stripped text, whole numbers without '.0'."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return str(value).strip()
+
+
+class Entry(NamedTuple):
+    """One cell's value in the plan, with where it is and the header label of its column.
+
+    A NamedTuple rather than a dataclass: a plan of 50,000 actions makes half a
+    million of these, and tuples are the cheapest immutable record to build.
+    """
 
     value: Any
     row: int  # 0-based
     column: int  # 0-based
     label: str
+    text: str = ""  # the value as read (see display_text); filled in by Entry.at
+
+    @classmethod
+    def at(cls, value: Any, row: int, column: int, label: str) -> Entry:
+        return cls(value, row, column, label, display_text(value))
 
     @property
     def cell(self) -> str:
         return cell_name(self.row, self.column)
 
     @property
-    def text(self) -> str:
-        """The value as the officer reads it: stripped text, whole numbers without '.0'."""
-        value = self.value
-        if value is None:
-            return ""
-        if isinstance(value, float) and value.is_integer():
-            return str(int(value))
-        if isinstance(value, dt.datetime):
-            value = value.date()
-        return str(value).strip()
-
-    @property
     def is_blank(self) -> bool:
-        return self.text == ""
+        return not self.text
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
@@ -24,27 +25,40 @@ log = logging.getLogger(__name__)
 
 PRIORITY_HEADING = re.compile(r"^\s*priority\s*(\d+)\s*[:.\-–]?\s*(.*)$", re.I | re.S)
 HEADER_SCAN_ROWS = 200
+MAX_LABEL = 40  # longer text is content, not a column label (except the aim column's "Specific aim: ...")
 # Fields whose presence makes a row an action rather than the wrapped text of the action above.
 ACTION_MARKERS = ("ref", "lead_officer", "dlt_lead", "rag")
 
 
 def normalise_label(value: Any) -> str:
     """A header label as compared with the aliases: lower case, single spaces, no trailing colon."""
-    if not isinstance(value, str):
+    if not isinstance(value, str) or len(value) > MAX_LABEL:
         return ""
-    return " ".join(value.strip().lower().split()).rstrip(":").strip()
+    return _normalise(value)
 
 
-def header_columns(row: list[Any], config: Config) -> dict[str, int]:
+@lru_cache(maxsize=4096)
+def _normalise(text: str) -> str:
+    return " ".join(text.lower().split()).rstrip(":").strip()
+
+
+def alias_lookup(config: Config) -> dict[str, str]:
+    """Header label -> field, from the configured aliases."""
+    return {alias: name for name, aliases in config.aliases.items() for alias in aliases}
+
+
+def header_columns(row: list[Any], config: Config, lookup: dict[str, str] | None = None) -> dict[str, int]:
     """Field -> column for a row that reads as a header row, else an empty dict."""
-    lookup = {alias: name for name, aliases in config.aliases.items() for alias in aliases}
+    if sum(isinstance(value, str) and value != "" for value in row) < 3:
+        return {}
+    lookup = lookup if lookup is not None else alias_lookup(config)
     columns: dict[str, int] = {}
     for c, value in enumerate(row):
         label = normalise_label(value)
         name = lookup.get(label)
-        if name is None and c == 0:
+        if name is None and c == 0 and isinstance(value, str):
             # The aim column's header often carries the aim itself: "Specific aim: Gain a clear ...".
-            name = lookup.get(label.split(":", 1)[0].strip())
+            name = lookup.get(_normalise(value.split(":", 1)[0]))
             name = name if name == "aim" else None
         if name and name not in columns:
             columns[name] = c
@@ -88,7 +102,8 @@ def _text(value: Any) -> str:
 
 
 def _filled(row: list[Any]) -> list[int]:
-    return [c for c, v in enumerate(row) if _text(v)]
+    """The columns of a row that hold something other than blanks."""
+    return [c for c, v in enumerate(row) if v is not None and v != "" and (not isinstance(v, str) or not v.isspace())]
 
 
 class _PlanReader:
@@ -108,7 +123,9 @@ class _PlanReader:
             row, column = position
             if row < len(grid.rows) and column < len(grid.rows[row]) and grid.rows[row][column] in ("", None):
                 grid.rows[row][column] = error
-        self.header_rows = {r for r, row in enumerate(grid.rows) if header_columns(row, self.config)}
+        lookup = alias_lookup(self.config)
+        self.header_rows = {r: columns for r, row in enumerate(grid.rows)
+                            if (columns := header_columns(row, self.config, lookup))}
         for r, row in enumerate(grid.rows):
             self._read_row(r, row)
         if not self.blocks:
@@ -139,7 +156,7 @@ class _PlanReader:
             self.priorities.append(Priority(int(heading[1]), " ".join(heading[2].split()), r))
             self.pending, self.in_heading = [], True
             return
-        columns = header_columns(row, self.config)
+        columns = self.header_rows.get(r)
         if columns:
             labels = {c: _text(row[c]) for c in filled}
             named = columns
@@ -183,7 +200,7 @@ class _PlanReader:
     def _data_row(self, r: int, row: list[Any]) -> None:
         block = self.blocks[-1]
         header = block.header
-        entries = {name: Entry(row[c] if c < len(row) else None, r, c, header.labels.get(c, name))
+        entries = {name: Entry.at(row[c] if c < len(row) else None, r, c, header.labels.get(c, name))
                    for name, c in header.columns.items()}
         is_action = any(_has_letters_or_digits(entries[name]) for name in ACTION_MARKERS if name in entries)
         has_text = any(not e.is_blank for e in entries.values())
@@ -213,7 +230,7 @@ class _PlanReader:
             if current is None or current.is_blank:
                 action.fields[name] = entry
             elif isinstance(current.value, str) and isinstance(entry.value, str):
-                action.fields[name] = Entry(f"{current.value.rstrip()} {entry.value.strip()}",
+                action.fields[name] = Entry.at(f"{current.value.rstrip()} {entry.value.strip()}",
                                             current.row, current.column, current.label)
 
     def _name_sections(self) -> None:
@@ -261,8 +278,11 @@ def _inherit_columns(columns: dict[str, int], first: dict[str, int]) -> dict[str
     return merged
 
 
+_ALNUM = re.compile(r"[^\W_]")
+
+
 def _has_letters_or_digits(entry: Entry) -> bool:
-    return any(ch.isalnum() for ch in entry.text)
+    return _ALNUM.search(entry.text) is not None
 
 
 def _labels(names: list[str]) -> str:

@@ -13,6 +13,7 @@ import logging
 import posixpath
 import re
 import zipfile
+from html import unescape
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -173,7 +174,8 @@ class WorkbookFile:
                 grid.number_formats[parse_cell_name(match[1].decode())] = styles[int(match[2])]
         if b"<f" in xml:
             for match in _FORMULA_CELL.finditer(xml):
-                grid.formulas[parse_cell_name(match[1].decode())] = (match[2] or b"").decode("utf-8", "replace")
+                text = (match[2] or b"").decode("utf-8", "replace")
+                grid.formulas[parse_cell_name(match[1].decode())] = unescape(text)
         if b't="e"' in xml:
             for match in _ERROR_CELL.finditer(xml):
                 grid.errors[parse_cell_name(match[1].decode())] = match[2].decode("utf-8", "replace")

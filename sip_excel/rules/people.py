@@ -23,6 +23,8 @@ LOOK_ALIKES = str.maketrans({
 
 def foreign_letters(text: str) -> list[str]:
     """Letters in a text that are not Latin, e.g. the Cyrillic С in 'СР'."""
+    if text.isascii():
+        return []
     return [ch for ch in text if ch.isalpha() and not unicodedata.name(ch, "").startswith("LATIN")]
 
 
@@ -79,7 +81,7 @@ class LookAlikeLetters(ActionRule):
             foreign = foreign_letters(entry.text)
             if foreign:
                 latin = entry.text.translate(LOOK_ALIKES)
-                scripts = sorted({unicodedata.name(ch).split()[0].title() for ch in foreign})
+                scripts = sorted({unicodedata.name(ch, "other").split()[0].title() for ch in foreign})
                 yield self.at(plan, entry, f"'{entry.text}' contains {' and '.join(scripts)} letters "
                               f"({' '.join(foreign)}) that look like Latin ones, so it will not match '{latin}' "
                               "in filters or counts.", action=action, suggestion=latin)

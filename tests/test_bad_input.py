@@ -1,0 +1,162 @@
+"""Bad input: one clear line on stderr, exit code 2, no traceback, and the file left as it was."""
+from __future__ import annotations
+
+import hashlib
+import io
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+from openpyxl import Workbook
+
+from .conftest import HEADER, SAMPLE, action_row
+
+
+def _empty(path: Path) -> None:
+    path.write_bytes(b"")
+
+
+def _truncated(path: Path) -> None:
+    path.write_bytes(SAMPLE.read_bytes()[:3000])
+
+
+def _csv(path: Path) -> None:
+    path.write_text("Ref,Action,End,RAG status\n1.1,Do it,Jun-17,Green\n")
+
+
+def _xls(path: Path) -> None:
+    import xlwt
+
+    book = xlwt.Workbook()
+    book.add_sheet("Plan").write(0, 0, "Ref")
+    book.save(str(path))
+
+
+def _zip(path: Path) -> None:
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("notes.txt", "not a workbook")
+
+
+def _docx(path: Path) -> None:
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<document/>")
+
+
+def _password(path: Path) -> None:
+    from msoffcrypto.format.ooxml import OOXMLFile
+
+    encrypted = io.BytesIO()
+    with SAMPLE.open("rb") as plain:
+        file = OOXMLFile(plain)
+        file.encrypt("secret", encrypted)
+    path.write_bytes(encrypted.getvalue())
+
+
+def _workbook(path: Path, rows: list[list]) -> None:
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    workbook.save(path)
+
+
+def _no_plan(path: Path) -> None:
+    _workbook(path, [["Budget"], ["Line", "Amount"], ["Staff", 100]])
+
+
+def _missing_column(path: Path) -> None:
+    _workbook(path, [["Priority 1: A"], HEADER[:-1], action_row()[:-1]])
+
+
+def _bomb(path: Path) -> None:
+    _workbook(path, [["x"]])
+    entities = '<!ENTITY a0 "lol">' + "".join(f'<!ENTITY a{i} "{f"&a{i - 1};" * 10}">' for i in range(1, 10))
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    parts["xl/worksheets/sheet1.xml"] = (f'<?xml version="1.0"?><!DOCTYPE w [{entities}]>'
+                                         + sheet.replace("<t>x</t>", "<t>&a9;</t>")).encode()
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+
+
+CASES = [
+    ("empty.xlsx", _empty, "is empty"),
+    ("truncated.xlsx", _truncated, "damaged or truncated"),
+    ("renamed.xlsx", _csv, "is a text or CSV file"),
+    ("old.xls", _xls, "old-style .xls"),
+    ("archive.xlsx", _zip, "a zip archive, not a workbook"),
+    ("letter.xlsx", _docx, "a Word document"),
+    ("locked.xlsx", _password, "password-protected"),
+    ("budget.xlsx", _no_plan, "SIP101: no plan table found"),
+    ("norag.xlsx", _missing_column, "SIP102: sheet 'Sheet', header row 2: no 'RAG status' column"),
+    ("bomb.xlsx", _bomb, "XML bomb"),
+]
+
+
+@pytest.mark.parametrize(("name", "make", "message"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize("command", ["validate"])
+def test_bad_input_is_one_clear_line_and_exit_2(tmp_path, name, make, message, command):
+    path = tmp_path / name
+    make(path)
+    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    result = subprocess.run([sys.executable, "-m", "sip_excel.cli", command, str(path)], capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("sip-excel: error: ") and message in lines[0]
+    assert "Traceback" not in result.stderr
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+
+
+def test_missing_file_and_folder(tmp_path):
+    for target, message in ((tmp_path / "nope.xlsx", "no such file"), (tmp_path, "is a folder")):
+        result = subprocess.run([sys.executable, "-m", "sip_excel.cli", "validate", str(target)],
+                                capture_output=True, text=True, timeout=60)
+        assert result.returncode == 2 and message in result.stderr
+
+
+def test_unknown_setting_names_its_cell(tmp_path):
+    path = tmp_path / "plan.xlsx"
+    shutil.copy(SAMPLE, path)
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path)
+    workbook["Settings"]["A2"] = "Comittee"
+    workbook.save(path)
+    result = subprocess.run([sys.executable, "-m", "sip_excel.cli", "validate", str(path)], capture_output=True,
+                            text=True, timeout=60)
+    assert result.returncode == 2
+    assert "Settings A2: unknown setting 'Comittee'" in result.stderr
+
+
+def test_formulas_and_error_values_in_cells_are_findings(tmp_path):
+    path = tmp_path / "formulas.xlsx"
+    _workbook(path, [["Priority 1: A"], HEADER, action_row(ref="1.1"), action_row(ref="1.2")])
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    sheet = parts["xl/worksheets/sheet1.xml"].decode()
+    # Excel writes a formula with its cached result, and an error value with t="e".
+    start = sheet.index('<c r="E3"')
+    end = sheet.index("</c>", start) + 4
+    sheet = sheet[:start] + '<c r="E3" t="e"><f>1/0</f><v>#DIV/0!</v></c>' + sheet[end:]
+    start = sheet.index('<c r="I4"')
+    end = sheet.index("</c>", start) + 4
+    sheet = sheet[:start] + '<c r="I4" t="str"><f>"On "&amp;"track"</f><v>On track</v></c>' + sheet[end:]
+    parts["xl/worksheets/sheet1.xml"] = sheet.encode()
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    result = subprocess.run([sys.executable, "-m", "sip_excel.cli", "validate", str(path), "--select", "SIP1",
+                             "--format", "json"], capture_output=True, text=True, timeout=60)
+    import json
+
+    found = [(f["code"], f["cell"], f["value"]) for f in json.loads(result.stdout)["findings"]]
+    assert found == [("SIP106", "E3", "#DIV/0!"), ("SIP105", "I4", '="On "&"track"')]
+    assert result.returncode == 1

@@ -1,0 +1,162 @@
+"""End to end: the real `sip-excel` command on the sample workbook."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from sip_excel.cli import main
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "sip_excel.cli", *args], capture_output=True, text=True,
+                          timeout=120)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def findings(sample: Path) -> list[dict]:
+    result = run("validate", str(sample), "--format", "json")
+    assert result.returncode == 1, result.stderr
+    return json.loads(result.stdout)["findings"]
+
+
+# Known defects of the real 2017-18 plan, by cell.
+KNOWN_DEFECTS = [
+    ("SIP202", "B83", "4.1"),  # Priority 4 uses ref 4.1 twice...
+    ("SIP204", "B83", "4.1"),  # ...because Excel turned 4.10 into the number 4.1
+    ("SIP304", "E67", "3.11"),  # Priority 3: ends Mar-17, starts Apr-17
+    ("SIP304", "E68", "3.12"),
+    ("SIP503", "H19", "1.1"),  # DLT lead typed in Cyrillic
+    ("SIP503", "G100", "1.5"),  # lead officer with a Greek Eta
+    ("SIP403", "J32", "1.12"),  # 'c Completed'
+    ("SIP403", "J124", "A5.5"),  # 's Completed'
+    ("SIP402", "J157", "7.1"),  # 'dieen'
+    ("SIP302", "E52", "2.12"),  # end date typed as the number 1
+    ("SIP303", "D19", "1.1"),  # 'April 2017' typed as text
+    ("SIP401", "J20", "1.2"),  # no RAG status
+    ("SIP502", "G51", "2.11"),  # 'IA TOTAL'
+    ("SIP201", "B113", ""),  # no ref in Priority 5
+    ("SIP306", "E40", "2.2"),  # due Jul-17, Amber at 31 Aug 2017
+    ("SIP404", "J50", "2.10"),  # Green though due Jun-17
+    ("SIP603", "I73", "4.1"),  # "will be written by end July", read in August
+    ("SIP604", "I45", "2.5"),  # "As above."
+]
+
+
+@pytest.mark.parametrize(("code", "cell", "ref"), KNOWN_DEFECTS, ids=[f"{c}-{cell}" for c, cell, _ in KNOWN_DEFECTS])
+def test_known_defects_of_the_sample_are_found_at_their_cells(findings, code, cell, ref):
+    assert (code, cell, ref) in {(f["code"], f["cell"], f["ref"]) for f in findings}
+
+
+def test_json_findings_carry_every_field(findings):
+    first = findings[0]
+    assert list(first) == ["code", "severity", "message", "sheet", "cell", "row", "column", "ref", "priority",
+                           "value", "suggestion"]
+    dup = next(f for f in findings if f["code"] == "SIP204")
+    assert dup == {**dup, "sheet": "SIP 2017-18", "row": 83, "column": "Ref:", "priority": 4, "value": 4.1,
+                   "suggestion": "4.10", "severity": "error"}
+
+
+def test_text_output_groups_by_priority_then_counts(sample):
+    result = run("validate", str(sample))
+    out = result.stdout
+    assert result.returncode == 1
+    assert out.index("Priority 1: Safeguarding") < out.index("Priority 5: improvements") < out.index("Counts by code")
+    assert "  B83   4.1    SIP204 error" in out
+    assert out.splitlines()[-1] == "113 actions checked on 'SIP 2017-18' at 31 Aug 2017: 130 errors, 94 warnings."
+
+
+def test_select_ignore_and_exit_code(sample):
+    only_overdue = run("validate", str(sample), "--select", "SIP306", "--format", "json")
+    codes = {f["code"] for f in json.loads(only_overdue.stdout)["findings"]}
+    assert codes == {"SIP306"}
+    assert only_overdue.returncode == 0  # warnings only
+    assert run("validate", str(sample), "--select", "SIP3", "--ignore", "SIP306,SIP303").returncode == 1
+
+
+def test_as_of_flag_overrides_settings(sample):
+    early = json.loads(run("validate", str(sample), "--select", "SIP306", "--as-of", "2017-05-01",
+                           "--format", "json").stdout)
+    assert early["as_of"] == "2017-05-01"
+    assert not any(f["ref"] == "2.2" and f["priority"] == 2 for f in early["findings"])
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv", ".json"])
+def test_output_files_and_the_input_is_unchanged_byte_for_byte(sample, tmp_path, suffix):
+    before = digest(sample)
+    target = tmp_path / f"findings{suffix}"
+    result = run("validate", str(sample), "--output", str(target))
+    assert result.returncode == 1, result.stderr
+    assert digest(sample) == before
+    if suffix == ".xlsx":
+        rows = list(load_workbook(target).active.values)
+        assert rows[0][:2] == ("code", "severity") and len(rows) == 225
+    elif suffix == ".csv":
+        assert len(list(csv.reader(target.open(encoding="utf-8-sig")))) == 225
+    else:
+        assert len(json.loads(target.read_text())["findings"]) == 224
+
+
+def test_every_command_leaves_the_workbook_untouched(sample, tmp_path):
+    before = digest(sample)
+    for args in (["validate", str(sample)], ["rules"], ["validate", str(sample), "--output", str(sample)]):
+        run(*args)
+    assert digest(sample) == before
+
+
+def test_output_over_the_input_is_refused(sample):
+    result = run("validate", str(sample), "--output", str(sample), "--force")
+    assert result.returncode == 2
+    assert "never writes over it" in result.stderr
+
+
+def test_formula_like_text_is_written_as_text(tmp_path):
+    from openpyxl import Workbook
+
+    from .conftest import HEADER, action_row
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Priority 1: Injection"])
+    sheet.append(HEADER)
+    sheet.append(action_row(ref="1.1", rag="=HYPERLINK(\"http://x\")", comments="-as above"))
+    for cell in sheet[3]:
+        cell.data_type = "s"
+    source = tmp_path / "plan.xlsx"
+    workbook.save(source)
+    target = tmp_path / "out.xlsx"
+    run("validate", str(source), "--output", str(target))
+    values = [cell for row in load_workbook(target).active.iter_rows() for cell in row]
+    texts = [c for c in values if isinstance(c.value, str) and c.value.startswith(("=", "-"))]
+    assert texts and all(c.data_type == "s" for c in texts)
+    csv_target = tmp_path / "out.csv"
+    run("validate", str(source), "--output", str(csv_target))
+    assert "'=HYPERLINK" in csv_target.read_text(encoding="utf-8-sig")
+
+
+def test_rules_lists_the_catalogue(capsys):
+    assert main(["rules"]) == 0
+    out = capsys.readouterr().out
+    assert "SIP204  error   Ref stored as a number (Excel turns 4.10 into 4.1)." in out
+    assert len(out.splitlines()) >= 29
+
+
+def test_help_teaches(capsys):
+    with pytest.raises(SystemExit):
+        main(["validate", "--help"])
+    out = capsys.readouterr().out
+    assert "examples:" in out and "--select" in out and "--as-of" in out
+
+
+def test_bad_option_is_exit_2():
+    assert run("validate", "x.xlsx", "--as-of", "31/08/2017").returncode == 2
