@@ -127,7 +127,7 @@ def run_rules(args: argparse.Namespace) -> int:
 
 
 def run_rollup(args: argparse.Namespace) -> int:
-    from .rollup_cli import rollup_command
+    from .report_cli import rollup_command
 
     return rollup_command(args)
 

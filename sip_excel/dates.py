@@ -11,6 +11,7 @@ Precision = Literal["day", "month"]
 Source = Literal["date", "serial", "text"]
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
+PLAUSIBLE_YEARS = (2000, 2100)
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
 MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_name) if name})
 MONTHS["sept"] = 9
@@ -34,6 +35,11 @@ class PlanDate:
     value: dt.date
     precision: Precision
     source: Source
+
+    @property
+    def plausible(self) -> bool:
+        """False for a date no plan means, such as 1 January 1900 from a bare 1 in a date cell."""
+        return PLAUSIBLE_YEARS[0] <= self.value.year <= PLAUSIBLE_YEARS[1]
 
     @property
     def last_day(self) -> dt.date:

@@ -93,8 +93,11 @@ class Action:
         return self.status == "Blue"
 
     def is_overdue(self, today: dt.date) -> bool:
-        """The end date has passed and the action is not complete (a month end date means its last day)."""
-        return self.end is not None and self.end.last_day < today and not self.is_complete
+        """The end date has passed and the action is not complete (a month end date means its last day).
+
+        An implausible end date (a bare 1 reads as 1900) is a data error, not a deadline.
+        """
+        return self.end is not None and self.end.plausible and self.end.last_day < today and not self.is_complete
 
 
 @dataclass

@@ -11,7 +11,6 @@ from .base import ActionRule, Context
 
 DATE_FIELDS = ("start", "end")
 NAMES = {"start": "start date", "end": "end date"}
-EARLIEST, LATEST = 2000, 2100
 FAR = dt.timedelta(days=366)
 
 
@@ -23,7 +22,7 @@ def _dated_entries(action: Action) -> Iterator[tuple[str, Entry, PlanDate | None
 
 
 def _plausible(date: PlanDate | None) -> bool:
-    return date is not None and EARLIEST <= date.value.year <= LATEST
+    return date is not None and date.plausible
 
 
 class MissingDate(ActionRule):
@@ -103,7 +102,7 @@ class Overdue(ActionRule):
     code, severity = "SIP306", WARNING
 
     def check_action(self, plan: Plan, action: Action, context: Context) -> Iterator[Finding]:
-        if _plausible(action.end) and action.is_overdue(context.today):
+        if action.is_overdue(context.today):
             end = action.end
             meaning = f" (the whole of {end}, so due by {end.last_day:%d %b %Y})" if end.precision == "month" else ""
             yield self.at(plan, action.fields["end"], f"Action {action.label} was due {end}{meaning} and is not "

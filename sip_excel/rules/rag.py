@@ -63,6 +63,6 @@ class GreenButOverdue(ActionRule):
     code, severity = "SIP404", WARNING
 
     def check_action(self, plan: Plan, action: Action, context: Context) -> Iterator[Finding]:
-        if action.status == "Green" and action.is_overdue(context.today) and action.end.value.year >= 2000:
+        if action.status == "Green" and action.is_overdue(context.today):
             yield self.at(plan, action.fields["rag"], f"Action {action.label} is Green but was due {action.end}.",
                           action=action, suggestion="Amber (more work needed), or Blue if it is complete.")

@@ -1,0 +1,40 @@
+"""The BRAG chart: stacked bars per priority in BRAG colours, each segment labelled with its count."""
+from __future__ import annotations
+
+import io
+
+from .rollup import COUNT_COLUMNS, Rollup
+
+COLOURS = {"Blue": "#4F81BD", "Red": "#C0504D", "Amber": "#F79646", "Green": "#9BBB59", "Unrated": "#BFBFBF"}
+
+
+def brag_chart(rollup: Rollup) -> io.BytesIO:
+    """A PNG of the chart, in memory."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib import pyplot as plt
+
+    table = rollup.priorities
+    labels = list(table["label"])[::-1]
+    figure, axes = plt.subplots(figsize=(7.5, 0.55 * len(labels) + 1.4), dpi=150)
+    left = [0] * len(labels)
+    for status in COUNT_COLUMNS:
+        counts = list(table[status])[::-1]
+        if not any(counts):
+            continue
+        bars = axes.barh(labels, counts, left=left, color=COLOURS[status], label=status, edgecolor="white")
+        axes.bar_label(bars, labels=[str(c) if c else "" for c in counts], label_type="center", fontsize=8,
+                       color="white" if status in ("Blue", "Red") else "black")
+        left = [a + b for a, b in zip(left, counts)]
+    axes.set_xlabel("Actions")
+    axes.spines[["top", "right"]].set_visible(False)
+    axes.legend(ncols=5, loc="upper center", bbox_to_anchor=(0.5, -0.3 if len(labels) < 4 else -0.15),
+                frameon=False, fontsize=8)
+    axes.set_title(f"BRAG status by priority at {rollup.as_of:%d %B %Y}", fontsize=10)
+    figure.tight_layout()
+    image = io.BytesIO()
+    figure.savefig(image, format="png")
+    plt.close(figure)
+    image.seek(0)
+    return image

@@ -1,0 +1,111 @@
+"""The roll-up: BRAG counts, completion, overdue, stale comments and open errors per priority and section."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from .config import STATUSES
+from .findings import ERROR
+from .model import Plan
+from .validate import Report
+
+STALE_CODES = ("SIP602", "SIP603")
+LABEL_WIDTH = 48
+UNRATED = "Unrated"
+COUNT_COLUMNS = [*STATUSES, UNRATED]
+COLUMNS = ["level", "priority", "section", "label", *COUNT_COLUMNS, "Total", "% complete", "Overdue",
+           "Stale comments", "Open errors"]
+
+
+@dataclass
+class Rollup:
+    """One row per priority, one per section of a divided priority, and a totals row."""
+
+    table: pd.DataFrame
+    as_of: dt.date
+
+    @property
+    def priorities(self) -> pd.DataFrame:
+        return self.table[self.table["level"] == "priority"]
+
+    @property
+    def totals(self) -> pd.Series:
+        return self.table[self.table["level"] == "total"].iloc[0]
+
+    def count(self, column: str) -> int:
+        """A figure from the totals row, e.g. count('Blue')."""
+        return int(self.totals[column])
+
+
+def actions_frame(plan: Plan, report: Report) -> pd.DataFrame:
+    """One row per action with what the roll-up counts."""
+    stale = {(f.priority, f.sheet, f.row) for f in report.findings if f.code in STALE_CODES}
+    errors = pd.Series([(f.priority, f.row) for f in report.findings if f.severity == ERROR], dtype=object)
+    error_rows = errors.value_counts().to_dict() if len(errors) else {}
+    rows = []
+    for action in plan.actions:
+        action_rows = [action.row + 1, *(r + 1 for r in action.extra_rows)]
+        rows.append({
+            "priority": action.priority, "section": action.section or "", "ref": action.ref,
+            "status": action.status or UNRATED, "overdue": action.is_overdue(report.as_of),
+            "stale": any((action.priority, plan.sheet, r) in stale for r in action_rows),
+            "errors": sum(error_rows.get((action.priority, r), 0) for r in action_rows),
+        })
+    return pd.DataFrame(rows, columns=["priority", "section", "ref", "status", "overdue", "stale", "errors"])
+
+
+def _summarise(frame: pd.DataFrame) -> dict[str, object]:
+    counts = frame["status"].value_counts()
+    total = len(frame)
+    summary: dict[str, object] = {name: int(counts.get(name, 0)) for name in COUNT_COLUMNS}
+    summary.update({
+        "Total": total,
+        "% complete": round(100 * summary["Blue"] / total) if total else 0,
+        "Overdue": int(frame["overdue"].sum()), "Stale comments": int(frame["stale"].sum()),
+        "Open errors": int(frame["errors"].sum()),
+    })
+    return summary
+
+
+def rollup(plan: Plan, report: Report) -> Rollup:
+    """Count the plan per priority (and per section where a priority is divided), with a totals row."""
+    frame = actions_frame(plan, report)
+    rows = []
+    for priority in plan.priorities:
+        in_priority = frame[frame["priority"] == priority.number]
+        rows.append({"level": "priority", "priority": priority.number, "section": "", "label": priority.name,
+                     **_summarise(in_priority)})
+        for section in priority.sections:
+            rows.append({"level": "section", "priority": priority.number, "section": section,
+                         "label": f"{priority.name} - {section}",
+                         **_summarise(in_priority[in_priority["section"] == section])})
+    outside = frame[frame["priority"].isna()]
+    if len(outside):
+        rows.append({"level": "priority", "priority": None, "section": "", "label": "Outside any priority",
+                     **_summarise(outside)})
+    rows.append({"level": "total", "priority": None, "section": "", "label": "Total", **_summarise(frame)})
+    return Rollup(table=pd.DataFrame(rows, columns=COLUMNS), as_of=report.as_of)
+
+
+def format_rollup(result: Rollup, name: str) -> str:
+    """The roll-up as text, JSON or CSV."""
+    table = result.table
+    if name == "json":
+        records = table.astype(object).where(table.notna(), None).to_dict(orient="records")
+        import json
+
+        return json.dumps({"as_of": result.as_of.isoformat(), "rows": records}, indent=2, ensure_ascii=False) + "\n"
+    if name == "csv":
+        return table.drop(columns=["level"]).to_csv(index=False)
+    figures = COLUMNS[4:]
+    widths = [max(len(name), 5) for name in figures]
+    lines = [f"Roll-up at {result.as_of:%d %b %Y}", "",
+             f"{'':<{LABEL_WIDTH}}  " + "  ".join(f"{name:>{w}}" for name, w in zip(figures, widths))]
+    for record in table.to_dict(orient="records"):
+        label = ("  " if record["level"] == "section" else "") + record["label"]
+        if len(label) > LABEL_WIDTH:
+            label = label[: LABEL_WIDTH - 3] + "..."
+        lines.append(f"{label:<{LABEL_WIDTH}}  " + "  ".join(f"{record[n]:>{w}}" for n, w in zip(figures, widths)))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,95 @@
+"""Direction of travel: what changed between an earlier copy of the plan and this one."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .model import Action, Plan
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    action: Action
+    before: str
+    after: str
+
+
+@dataclass(frozen=True)
+class Slip:
+    action: Action
+    before: dt.date
+    after: dt.date
+
+    @property
+    def months(self) -> int:
+        return (self.after.year - self.before.year) * 12 + self.after.month - self.before.month
+
+    @property
+    def days(self) -> int:
+        return (self.after - self.before).days
+
+    @property
+    def description(self) -> str:
+        """'3 months' for month dates, '12 days' for shorter moves."""
+        months = self.months
+        if months >= 1:
+            return f"{months} month{'s' if months != 1 else ''}"
+        return f"{self.days} day{'s' if self.days != 1 else ''}"
+
+
+@dataclass
+class Travel:
+    """Actions completed since, status changes, slipped end dates, and actions added or removed."""
+
+    previous_as_of: dt.date | None
+    completed: list[Action] = field(default_factory=list)
+    changes: list[StatusChange] = field(default_factory=list)
+    slipped: list[Slip] = field(default_factory=list)
+    added: list[Action] = field(default_factory=list)
+    removed: list[Action] = field(default_factory=list)
+    matched: int = 0
+
+
+def _words(text: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", text.lower()))
+
+
+def match_actions(previous: Plan, current: Plan) -> tuple[list[tuple[Action, Action]], list[Action], list[Action]]:
+    """Pair actions by priority and ref, then by action text where refs changed; the rest are added/removed."""
+    by_ref = {(a.priority, a.ref): a for a in previous.actions if a.ref}
+    pairs: list[tuple[Action, Action]] = []
+    unmatched_now: list[Action] = []
+    used: set[int] = set()
+    for action in current.actions:
+        old = by_ref.get((action.priority, action.ref)) if action.ref else None
+        if old is not None and id(old) not in used:
+            pairs.append((old, action))
+            used.add(id(old))
+        else:
+            unmatched_now.append(action)
+    by_text = {_words(a.text("action")): a for a in previous.actions if id(a) not in used and a.text("action")}
+    added = []
+    for action in unmatched_now:
+        old = by_text.pop(_words(action.text("action")), None) if action.text("action") else None
+        if old is not None:
+            pairs.append((old, action))
+            used.add(id(old))
+        else:
+            added.append(action)
+    removed = [a for a in previous.actions if id(a) not in used]
+    return pairs, added, removed
+
+
+def compare(previous: Plan, current: Plan, previous_as_of: dt.date | None = None) -> Travel:
+    """What moved between two copies of a plan."""
+    pairs, added, removed = match_actions(previous, current)
+    travel = Travel(previous_as_of=previous_as_of, added=added, removed=removed, matched=len(pairs))
+    for old, new in pairs:
+        if new.is_complete and not old.is_complete:
+            travel.completed.append(new)
+        if (old.status or "Unrated") != (new.status or "Unrated"):
+            travel.changes.append(StatusChange(new, old.status or "Unrated", new.status or "Unrated"))
+        if old.end and new.end and new.end.last_day > old.end.last_day:
+            travel.slipped.append(Slip(new, old.end.last_day, new.end.last_day))
+    return travel
