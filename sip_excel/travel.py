@@ -57,13 +57,19 @@ def _words(text: str) -> str:
 
 def match_actions(previous: Plan, current: Plan) -> tuple[list[tuple[Action, Action]], list[Action], list[Action]]:
     """Pair actions by priority and ref, then by action text where refs changed; the rest are added/removed."""
-    by_ref = {(a.priority, a.ref): a for a in previous.actions if a.ref}
+    by_ref: dict[tuple[int | None, str], list[Action]] = {}
+    for old in previous.actions:
+        if old.ref:
+            by_ref.setdefault((old.priority, old.ref), []).append(old)
     pairs: list[tuple[Action, Action]] = []
     unmatched_now: list[Action] = []
     used: set[int] = set()
     for action in current.actions:
-        old = by_ref.get((action.priority, action.ref)) if action.ref else None
-        if old is not None and id(old) not in used:
+        # A ref used twice (a defect, but real) is told apart by the action's text.
+        candidates = [a for a in by_ref.get((action.priority, action.ref), []) if id(a) not in used]
+        same_text = [a for a in candidates if _words(a.text("action")) == _words(action.text("action"))]
+        old = (same_text or candidates or [None])[0]
+        if old is not None:
             pairs.append((old, action))
             used.add(id(old))
         else:
