@@ -16,7 +16,7 @@ from .validate import Report, validate
 log = logging.getLogger(__name__)
 
 # Sheets the tool writes itself; never mistaken for the plan.
-TOOL_SHEETS = ("Validation", "_sip_history")
+TOOL_SHEETS = ("Validation", "_sip_history", "_sip_marks")
 
 
 def load(source: str | PathLike[str] | Mapping[str, Grid], *, sheet: str | None = None,

@@ -1,0 +1,503 @@
+"""The Excel buttons: thin adapters between a live workbook (through xlwings) and the library.
+
+Each entry point takes an optional xlwings ``Book`` (``xw.Book.caller()`` when
+RunPython calls it), reads what it needs in a few bulk reads, calls the same
+library functions as the command line, and writes back in a few grouped writes.
+No rule logic lives here.
+
+What the tool writes, and how it stays out of the staff's way:
+- ``Validation``: a sheet the tool owns, rebuilt on every run.
+- ``_sip_marks`` (hidden): a grid the size of the plan holding each finding's
+  severity. Conditional formatting on the plan sheet, installed once, colours a
+  cell from that grid. Staff fills are never changed, so nothing needs restoring,
+  and clearing the grid clears every highlight exactly.
+- ``_sip_history`` (hidden): comment fingerprints and when each was first seen,
+  and the cells whose notes the tool added.
+- Notes: the messages go into a cell's note only where the cell has no note of its
+  own; the tool deletes exactly the notes it added, on the next run or on
+  ``clear_marks``.
+- The plan sheet's "Comment updated" column, where the plan has one: the date a
+  comment was first seen changed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import hashlib
+import logging
+import os
+import sys
+import tempfile
+import traceback
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any, TypeVar
+
+from .config import SETTINGS_SHEET, Config
+from .errors import SipError
+from .findings import ERROR, INFO, WARNING
+from .grid import Grid, cell_name, column_letter
+from .model import Plan
+from .reader import alias_lookup, header_columns
+
+log = logging.getLogger(__name__)
+
+VALIDATION_SHEET = "Validation"
+MARKS_SHEET = "_sip_marks"
+HISTORY_SHEET = "_sip_history"
+TITLE = "sip-excel"
+SEVERITY_LEVEL = {ERROR: 3, WARNING: 2, INFO: 1}
+MARK_COLOURS = {3: "#FFC7CE", 2: "#FFEB9C", 1: "#DDEBF7"}  # Excel's own "bad" / "neutral" / light blue fills
+MARKED_COLUMNS = "A:AZ"
+FORMULA_STARTS = ("=", "+", "-", "@")
+HISTORY_HEADER = ["Priority", "Action key", "Comment fingerprint", "First seen", "", "Notes added by sip-excel",
+                  "", "Marks rules installed"]
+VALIDATION_HEADER = ["Go to", "Severity", "Code", "Message", "Ref", "Priority", "Column", "Suggestion"]
+BRAG_FILLS = {"Blue": "#9DC3E6", "Red": "#F4B6B5", "Amber": "#FFD966", "Green": "#C5E0B3"}
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+# ---------------------------------------------------------------- errors a person can act on
+
+def log_path() -> Path:
+    """Where full tracebacks go: %LOCALAPPDATA%\\sip-excel\\sip-excel.log on Windows (SIP_EXCEL_LOG overrides)."""
+    if os.environ.get("SIP_EXCEL_LOG"):
+        return Path(os.environ["SIP_EXCEL_LOG"])
+    base = os.environ.get("LOCALAPPDATA") or os.environ.get("XDG_STATE_HOME") or tempfile.gettempdir()
+    return Path(base) / "sip-excel" / "sip-excel.log"
+
+
+def _alert(book: Any, message: str, mode: str = "info") -> None:
+    try:
+        book.app.alert(message, title=TITLE, buttons="ok", mode=mode)
+    except Exception:  # no Excel to show it in: the log has it
+        log.warning("%s", message)
+
+
+def button(function: F) -> F:
+    """Wrap an entry point: find the calling book, and turn any failure into a plain-English message box."""
+
+    @functools.wraps(function)
+    def wrapper(book: Any = None, *args: Any, **kwargs: Any) -> Any:
+        if book is None:
+            import xlwings as xw
+
+            book = xw.Book.caller()
+        try:
+            return function(book, *args, **kwargs)
+        except Exception as error:
+            path = log_path()
+            try:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                with path.open("a", encoding="utf-8") as handle:
+                    handle.write(f"\n{dt.datetime.now():%Y-%m-%d %H:%M:%S} {function.__name__}\n")
+                    handle.write(traceback.format_exc())
+            except OSError:
+                pass
+            if isinstance(error, SipError):
+                message = f"{error}\n\nNothing in the plan was changed. Details: {path}"
+            else:
+                message = (f"Something went wrong ({type(error).__name__}: {error}). Nothing in the plan was "
+                           f"changed. Please send the file {path} to whoever supports sip-excel.")
+            _alert(book, message, mode="critical")
+            return None
+
+    return wrapper  # type: ignore[return-value]
+
+
+# ---------------------------------------------------------------- reading the live workbook
+
+def _sheet(book: Any, name: str) -> Any | None:
+    return next((sheet for sheet in book.sheets if sheet.name == name), None)
+
+
+def read_grid(sheet: Any) -> Grid:
+    """A sheet's live values in one bulk read, anchored at A1, with the date columns' number formats."""
+    used = sheet.used_range
+    values = used.options(ndim=2, empty=None).value or [[]]
+    top, left = used.row - 1, used.column - 1
+    rows: list[list[Any]] = [[] for _ in range(top)]
+    rows += [[None] * left + list(row) for row in values]
+    grid = Grid(sheet=sheet.name, rows=rows)
+    _read_date_formats(sheet, grid)
+    return grid
+
+
+def _read_date_formats(sheet: Any, grid: Grid) -> None:
+    """One number-format read per date column; where Excel cannot say (mixed formats, or an engine
+    that cannot read formats), a date on the 1st of a month is taken as that month, which is how staff
+    type months ('Apr-17')."""
+    date_columns: set[int] = set()
+    config = Config()
+    lookup = alias_lookup(config)
+    for row in grid.rows:
+        columns = header_columns(row, config, lookup)
+        date_columns.update(c for name, c in columns.items() if name in ("start", "end"))
+    for column in sorted(date_columns):
+        cells = [(r, row[column]) for r, row in enumerate(grid.rows)
+                 if column < len(row) and isinstance(row[column], dt.date)]
+        if not cells:
+            continue
+        try:
+            number_format = sheet.range((cells[0][0] + 1, column + 1), (cells[-1][0] + 1, column + 1)).number_format
+        except Exception:  # the remote engine reads formats only asynchronously
+            number_format = None
+        for r, value in cells:
+            grid.number_formats[(r, column)] = number_format or ("mmm-yy" if value.day == 1 else "dd/mm/yyyy")
+
+
+class LiveSheets(Mapping[str, Grid]):
+    """The book's sheets as grids, each read once, on first use."""
+
+    def __init__(self, book: Any, skip: tuple[str, ...] = (VALIDATION_SHEET, MARKS_SHEET, HISTORY_SHEET)) -> None:
+        self.book = book
+        self.names = [sheet.name for sheet in book.sheets if sheet.name not in skip]
+        self._grids: dict[str, Grid] = {}
+
+    def __getitem__(self, name: str) -> Grid:
+        if name not in self.names:
+            raise KeyError(name)
+        if name not in self._grids:
+            self._grids[name] = read_grid(self.book.sheets[name])
+        return self._grids[name]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.names)
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+
+def _book_path(book: Any) -> Path:
+    path = Path(book.fullname)
+    return path if path.is_absolute() else Path.cwd() / path
+
+
+# ---------------------------------------------------------------- tool-owned sheets
+
+def _owned_sheet(book: Any, name: str, hidden: bool = False) -> Any:
+    """The tool's own sheet, created at the end of the book if missing, and cleared."""
+    sheet = _sheet(book, name)
+    if sheet is None:
+        sheet = book.sheets.add(name, after=book.sheets[len(book.sheets) - 1])
+        if hidden:
+            sheet.visible = False
+    else:
+        sheet.clear()
+    return sheet
+
+
+def as_text(value: Any) -> Any:
+    """Plan text written into Excel stays text: a leading apostrophe stops =, +, - and @ becoming a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def _link(sheet: str, cell: str) -> str:
+    """A HYPERLINK formula that jumps to a cell of the plan (the one formula the tool writes on purpose)."""
+    target = "#'" + sheet.replace("'", "''") + "'!" + cell
+    return f'=HYPERLINK("{target.replace(chr(34), chr(34) * 2)}","{cell}")'
+
+
+class History:
+    """Comment fingerprints and first-seen dates, and the notes the tool added, kept in _sip_history."""
+
+    def __init__(self, rows: list[list[Any]]) -> None:
+        self.first_seen: dict[tuple[Any, str], tuple[str, dt.date]] = {}
+        self.notes: list[str] = []
+        self.marks_installed = False
+        for row in rows[1:]:
+            row = list(row) + [None] * 8
+            if row[1] not in (None, "") and row[2]:
+                seen = row[3]
+                seen = seen.date() if isinstance(seen, dt.datetime) else seen
+                if isinstance(seen, dt.date):
+                    self.first_seen[(_priority_key(row[0]), str(row[1]))] = (str(row[2]), seen)
+            if row[5]:
+                self.notes.append(str(row[5]))
+        self.marks_installed = len(rows) > 1 and len(rows[1]) > 7 and bool(rows[1][7])
+
+    @classmethod
+    def read(cls, book: Any) -> History:
+        sheet = _sheet(book, HISTORY_SHEET)
+        if sheet is None:
+            return cls([])
+        return cls(sheet.used_range.options(ndim=2, empty=None).value or [])
+
+    def rows(self) -> list[list[Any]]:
+        history = sorted(self.first_seen.items(), key=lambda item: (str(item[0][0]), item[0][1]))
+        height = max(len(history), len(self.notes), 1)
+        rows = [list(HISTORY_HEADER)]
+        for i in range(height):
+            entry = history[i] if i < len(history) else None
+            rows.append([
+                entry[0][0] if entry else None, as_text(entry[0][1]) if entry else None,
+                entry[1][0] if entry else None, entry[1][1] if entry else None, None,
+                self.notes[i] if i < len(self.notes) else None, None,
+                ("yes" if self.marks_installed else None) if i == 0 else None,
+            ])
+        return rows
+
+
+def _priority_key(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
+
+def fingerprint(text: str) -> str:
+    return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()[:12]
+
+
+def _record_comments(plan: Plan, history: History, today: dt.date) -> list[tuple[int, int, dt.date]]:
+    """Update the history; return (row, column, date) for "Comment updated" cells that should change."""
+    stamps = []
+    seen: dict[tuple[Any, str], tuple[str, dt.date]] = {}
+    for action in plan.actions:
+        key = (action.priority, action.ref or action.text("action"))
+        print_ = fingerprint(action.text("comments"))
+        previous = history.first_seen.get(key)
+        first_seen = previous[1] if previous and previous[0] == print_ else today
+        seen[key] = (print_, first_seen)
+        stamp = action.entry("comment_updated")
+        if stamp is not None and (previous is None or previous[0] != print_) and action.text("comments"):
+            current = stamp.value.date() if isinstance(stamp.value, dt.datetime) else stamp.value
+            if current != today:
+                stamps.append((stamp.row, stamp.column, today))
+    history.first_seen = seen
+    return stamps
+
+
+# ---------------------------------------------------------------- the buttons
+
+def _load_live(book: Any) -> tuple[Plan, Any, LiveSheets]:
+    from .api import load
+
+    sheets = LiveSheets(book)
+    plan, config = load(sheets)
+    return plan, config, sheets
+
+
+@button
+def validate(book: Any = None) -> Any:
+    """The Validate button: check the live plan, list the findings, mark the cells."""
+    from .validate import validate as run_rules
+
+    plan, config, _ = _load_live(book)
+    history = History.read(book)
+    stamps = _record_comments(plan, history, config.today)
+    if stamps:
+        _write_stamps(book.sheets[plan.sheet], stamps)
+        for row, column, date in stamps:  # the plan in memory sees what the sheet now holds
+            action = next(a for a in plan.actions if a.fields.get("comment_updated") and
+                          a.fields["comment_updated"].row == row)
+            entry = action.fields["comment_updated"]
+            action.fields["comment_updated"] = entry._replace(value=date, text=str(date))
+    first_seen = {key: seen for key, (_, seen) in history.first_seen.items()}
+    report = run_rules(plan, config, comment_first_seen=first_seen)
+    plan_sheet = book.sheets[plan.sheet]
+    _clear_marks(book, plan_sheet, history)
+    _write_validation_sheet(book, plan, report)
+    _mark_cells(book, plan_sheet, plan, report, history)
+    _write_history(book, history)
+    book.sheets[VALIDATION_SHEET].activate()
+    _alert(book, f"{report}\n\nThe Validation sheet lists each problem with a link to its cell; the cells are "
+           "highlighted on the plan. Click Clear marks to remove the highlights.",
+           mode="critical" if report.errors else "info")
+    return report
+
+
+@button
+def clear_marks(book: Any = None) -> None:
+    """The Clear marks button: remove every highlight and note the tool added, and nothing else."""
+    from .api import load
+
+    plan, _ = load(LiveSheets(book))
+    history = History.read(book)
+    _clear_marks(book, book.sheets[plan.sheet], history)
+    _write_history(book, history)
+
+
+def _clear_marks(book: Any, plan_sheet: Any, history: History) -> None:
+    marks = _sheet(book, MARKS_SHEET)
+    if marks is not None:
+        marks.clear_contents()
+    for address in history.notes:
+        note = plan_sheet[address].note
+        if note is not None:
+            note.delete()
+    history.notes = []
+
+
+def _write_stamps(sheet: Any, stamps: list[tuple[int, int, dt.date]]) -> None:
+    """One write per "Comment updated" column: the rows between the first and last stamp, others kept."""
+    by_column: dict[int, dict[int, dt.date]] = {}
+    for row, column, date in stamps:
+        by_column.setdefault(column, {})[row] = date
+    for column, dates in by_column.items():
+        first, last = min(dates), max(dates)
+        current = sheet.range((first + 1, column + 1), (last + 1, column + 1)).options(ndim=2).value
+        values = [[dates.get(first + i, row[0])] for i, row in enumerate(current)]
+        sheet.range((first + 1, column + 1)).value = values
+
+
+def _write_validation_sheet(book: Any, plan: Plan, report: Any) -> None:
+    sheet = _owned_sheet(book, VALIDATION_SHEET)
+    counts = report.by_severity
+    head = [
+        ["sip-excel validation", None, None, None, None, None, None, None],
+        ["Run at", _now(), None, "As of", report.as_of, None, None, None],
+        ["Errors", counts[ERROR], None, "Warnings", counts[WARNING], None, "Info", counts[INFO]],
+        ["By code", ", ".join(f"{code}: {n}" for code, n in sorted(report.by_code.items())) or "none",
+         None, None, None, None, None, None],
+        [None] * 8,
+        list(VALIDATION_HEADER),
+    ]
+    body = [[_link(plan.sheet, f.cell), f.severity, f.code, as_text(f.message), as_text(f.ref),
+             f.priority, as_text(f.column), as_text(f.suggestion)] for f in report.findings]
+    sheet["A1"].value = head + body
+    sheet["A1"].font.bold = True
+    sheet["A6:H6"].font.bold = True
+    for column, width in zip("ABCDEFGH", (9, 9, 8, 90, 8, 8, 16, 45)):
+        sheet[f"{column}:{column}"].column_width = width
+
+
+def _mark_cells(book: Any, plan_sheet: Any, plan: Plan, report: Any, history: History) -> None:
+    """Severity grid in _sip_marks (one write), conditional formats once, and notes where the cell has none."""
+    levels: dict[tuple[int, int], int] = {}
+    messages: dict[str, list[str]] = {}
+    for finding in report.findings:
+        row, column = finding.row - 1, _column_index(finding.cell)
+        levels[(row, column)] = max(levels.get((row, column), 0), SEVERITY_LEVEL[finding.severity])
+        messages.setdefault(finding.cell, []).append(f"{finding.code} {finding.message}")
+    marks = _owned_sheet(book, MARKS_SHEET, hidden=True)
+    if levels:
+        height = max(r for r, _ in levels) + 1
+        width = max(c for _, c in levels) + 1
+        grid = [[levels.get((r, c)) for c in range(width)] for r in range(height)]
+        marks["A1"].value = grid
+    if not history.marks_installed:
+        target = plan_sheet[MARKED_COLUMNS]
+        for level, colour in MARK_COLOURS.items():
+            target.conditional_formats.add_custom(f"='{MARKS_SHEET}'!A1={level}", fill_color=colour)
+        history.marks_installed = True
+    staff_notes = {cell for cell in messages if plan_sheet[cell].note is not None}
+    for cell, lines in messages.items():
+        if cell in staff_notes:
+            continue  # a note of the staff's own: the Validation sheet carries the message instead
+        plan_sheet[cell].add_note("sip-excel:\n" + "\n".join(lines))
+        history.notes.append(cell)
+
+
+def _column_index(cell: str) -> int:
+    letters = cell.rstrip("0123456789")
+    index = 0
+    for char in letters:
+        index = index * 26 + ord(char) - 64
+    return index - 1
+
+
+def _write_history(book: Any, history: History) -> None:
+    sheet = _owned_sheet(book, HISTORY_SHEET, hidden=True)
+    sheet["A1"].value = history.rows()
+
+
+@button
+def build_report(book: Any = None) -> Path:
+    """The Build report button: the same document as `sip-excel report`, from the live workbook."""
+    from .report import ReportInputs, build_report as write_report, default_output, unused_name
+    from .rollup import rollup
+    from .validate import validate as run_rules
+
+    plan, config, _ = _load_live(book)
+    history = History.read(book)
+    first_seen = {key: seen for key, (_, seen) in history.first_seen.items()}
+    report = run_rules(plan, config, comment_first_seen=first_seen)
+    inputs = ReportInputs(plan, config, report, rollup(plan, report))
+    output = unused_name(default_output(_book_path(book), config.today))
+    written = write_report(inputs, output)
+    _alert(book, f"The committee report is ready:\n{written}")
+    _open(written)
+    return written
+
+
+def _open(path: Path) -> None:
+    """Open the document where the platform allows (Windows and macOS)."""
+    if os.environ.get("SIP_EXCEL_NO_OPEN"):
+        return
+    if sys.platform == "win32":
+        os.startfile(path)  # type: ignore[attr-defined]  # noqa: S606
+    elif sys.platform == "darwin":
+        import subprocess
+
+        subprocess.Popen(["open", str(path)])  # noqa: S603, S607
+
+
+@button
+def setup_workbook(book: Any = None, comment_updated: bool = False) -> None:
+    """The Set up workbook button: RAG drop-downs and colours, the Settings sheet, optionally a
+    "Comment updated" column. Existing data is left untouched."""
+    from .api import load
+
+    if _sheet(book, SETTINGS_SHEET) is None:
+        _add_settings_sheet(book)
+    plan, config = load(LiveSheets(book))
+    sheet = book.sheets[plan.sheet]
+    spellings = sorted({*config.brag.values()}, key=["Blue", "Red", "Amber", "Green"].index)
+    last_row = max([a.row for a in plan.actions] + [h.row for h in plan.headers]) + 1
+    for start, header in enumerate(plan.headers):
+        rag = header.columns.get("rag")
+        end = plan.headers[start + 1].row if start + 1 < len(plan.headers) else last_row
+        if rag is None or end <= header.row + 1:
+            continue
+        cells = sheet.range((header.row + 2, rag + 1), (end, rag + 1))
+        cells.data_validation.set_list(spellings)
+        _input_message(cells, "BRAG status", "Blue: complete. Red: stuck. Amber: more work needed, or an issue "
+                       "in sight. Green: in progress, no barriers.")
+        first = f"{column_letter(rag)}{header.row + 2}"
+        for status, colour in BRAG_FILLS.items():
+            words = [w for w, s in config.brag.items() if s == status]
+            test = ",".join(f'LOWER(TRIM({first}))="{w}"' for w in words)
+            cells.conditional_formats.add_custom(f"=OR({test})", fill_color=colour)
+    if comment_updated and not any("comment_updated" in h.columns for h in plan.headers):
+        width = max(len(r) for r in sheet.used_range.options(ndim=2).value)
+        for header in plan.headers:
+            sheet.range((header.row + 1, width + 1)).value = "Comment updated"
+    _alert(book, "The plan is set up: RAG drop-down lists and colours are in place. To add the buttons, see "
+           "'In Excel: the buttons' in the README.")
+
+
+def _input_message(cells: Any, title: str, message: str) -> None:
+    """Excel's input message on the cells, where the engine exposes the native object (desktop Excel)."""
+    try:
+        validation = cells.api.Validation
+        validation.InputTitle, validation.InputMessage, validation.ShowInput = title, message, True
+    except Exception:
+        log.debug("input message not supported by this engine")
+
+
+def _add_settings_sheet(book: Any) -> None:
+    from .config import DEFAULT_BRAG
+
+    sheet = book.sheets.add(SETTINGS_SHEET, after=book.sheets[len(book.sheets) - 1])
+    rows: list[list[Any]] = [
+        ["Report", None, None], ["Committee", None, None], ["Meeting date", None, None], ["Subject", None, None],
+        ["Public", "Public", None], ["Report of", None, None], ["Report author", None, None],
+        ["Author role", None, None], ["Author telephone", None, None], ["Author email", None, None],
+        ["Plan name", None, None], [None, None, None], ["Validation", None, None], ["As of date", None, None],
+        ["Plan start", None, None], ["Plan end", None, None], ["Reporting period (months)", 3, None],
+        ["Staleness window (days)", 92, None], ["Plan sheet", None, None], [None, None, None],
+        ["Officers", None, None], ["Initials", "Name", "Role"], [None, None, None],
+        ["BRAG spellings", None, None], ["Spelling", "Status", None],
+        *[[spelling.capitalize(), status, None] for spelling, status in DEFAULT_BRAG.items()],
+    ]
+    sheet["A1"].value = rows
+
+
+__all__ = ["validate", "build_report", "clear_marks", "setup_workbook", "as_text", "log_path", "cell_name"]

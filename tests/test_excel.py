@@ -1,0 +1,240 @@
+"""The Excel buttons, on xlwings' own remote engine with a payload built from the sample workbook."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from sip_excel import excel
+
+from .excel_sim import _set_used_range, actions, apply, open_book, sheet_of, sheet_payload, values_at, workbook_payload
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "workbook" / "sip_2017_18.xlsx"
+PLAN = "SIP 2017-18"
+RUN_AT = dt.datetime(2017, 8, 31, 9, 30)
+
+
+@pytest.fixture(autouse=True)
+def quiet(monkeypatch, tmp_path):
+    monkeypatch.setenv("SIP_EXCEL_LOG", str(tmp_path / "sip-excel.log"))
+    monkeypatch.setenv("SIP_EXCEL_NO_OPEN", "1")
+    monkeypatch.setattr(excel, "_now", lambda: RUN_AT)
+
+
+@pytest.fixture
+def payload():
+    # J20 (1.2, no RAG status) carries a note of the staff's own.
+    return workbook_payload(SAMPLE, notes={PLAN: ["J20"]})
+
+
+def click(button, payload, **kwargs):
+    book = open_book(payload)
+    result = button(book, **kwargs)
+    return book, result, actions(book)
+
+
+def plan_actions(recorded, func=None):
+    return [a for a in recorded if a["sheet_position"] == 0 and (func is None or a["func"] == func)]
+
+
+def test_validation_sheet_lists_every_finding_with_a_link(payload):
+    book, report, recorded = click(excel.validate, payload)
+    after = apply(payload, recorded)
+    sheet = sheet_of(after, "Validation")
+    rows = sheet["values"]
+    assert rows[0][0] == "sip-excel validation"
+    assert rows[2][:2] == ["Errors", report.by_severity["error"]]
+    assert rows[5] == excel.VALIDATION_HEADER
+    body = rows[6:]
+    assert len(body) == len(report.findings) == 224
+    row = next(r for r in body if r[2] == "SIP204")
+    assert row[0] == "=HYPERLINK(\"#'SIP 2017-18'!B83\",\"B83\")"
+    assert row[1:3] == ["error", "SIP204"] and row[4] == "4.1" and row[5] == 4
+    # one bulk write for the whole sheet
+    writes = [a for a in recorded if a["func"] == "setValues" and a["sheet_position"] == 2]
+    assert len(writes) == 1 and len(writes[0]["values"]) == 6 + 224
+
+
+def test_marks_on_the_expected_cells(payload):
+    _, report, recorded = click(excel.validate, payload)
+    after = apply(payload, recorded)
+    marks = sheet_of(after, excel.MARKS_SHEET)
+    assert marks["visibility"] == "Hidden"
+    assert values_at(marks, "B83") == 3  # SIP202/SIP204: error
+    assert values_at(marks, "E40") == 2  # SIP306: warning
+    assert values_at(marks, "A1") == ""
+    rules = sheet_of(after, PLAN)["addConditionalFormat"]
+    assert [r["args"][0]["formula"] for r in rules] == [f"='{excel.MARKS_SHEET}'!A1={n}" for n in (3, 2, 1)]
+    notes = {n["address"]: n.get("text", "") for n in sheet_of(after, PLAN)["notes"]}
+    assert "SIP204" in notes["B83"] and "SIP202" in notes["B83"]
+
+
+def test_staff_fills_and_notes_survive_and_marks_clear_exactly(payload):
+    _, _, first = click(excel.validate, payload)
+    assert not [a for a in plan_actions(first) if a["func"] in ("setRangeColor", "setRangeColors")]
+    assert not [a for a in first if a["func"] == "deleteNote"]
+    once = apply(payload, first)
+    notes = [n["address"] for n in sheet_of(once, PLAN)["notes"]]
+    assert notes.count("J20") == 1  # the staff's note was not overwritten
+    assert sheet_of(once, "Validation")["values"][6:] != []
+    _, _, cleared = click(excel.clear_marks, once)
+    after_clear = apply(once, cleared)
+    assert sheet_of(after_clear, PLAN)["notes"] == [{"address": "J20"}]
+    assert sheet_of(after_clear, PLAN)["values"] == sheet_of(payload, PLAN)["values"]
+    assert all(v == "" for row in sheet_of(after_clear, excel.MARKS_SHEET)["values"] for v in row)
+
+
+def test_validating_twice_gives_the_same_workbook_as_once(payload):
+    _, _, first = click(excel.validate, payload)
+    once = apply(payload, first)
+    _, _, second = click(excel.validate, once)
+    twice = apply(once, second)
+    assert twice == once
+    assert not [a for a in second if a["func"] == "addConditionalFormat"]  # installed once only
+
+
+def test_plan_text_is_always_written_as_text(payload):
+    plan = sheet_of(payload, PLAN)
+    plan["values"][18][1] = "=1+1"  # B19, a ref typed as a formula-like text
+    plan["values"][19][1] = "-1.2"
+    plan["values"][20][1] = "@SUM(A1)"
+    plan["values"][21][1] = "+44"
+    _, _, recorded = click(excel.validate, payload)
+    written = [v for a in recorded if a["func"] == "setValues" for row in a["values"] for v in row]
+    formula_like = [v for v in written if isinstance(v, str) and v.startswith(("=", "+", "-", "@"))]
+    assert formula_like and all(v.startswith("=HYPERLINK(\"#'") for v in formula_like)
+    assert {"'=1+1", "'-1.2", "'@SUM(A1)", "'+44"} <= set(written)
+
+
+def _with_comment_updated(payload):
+    plan = sheet_of(payload, PLAN)
+    for r, row in enumerate(plan["values"]):
+        if len(row) > 1 and str(row[1]).strip() in ("Ref:", "Ref"):
+            row.append("Comment updated")
+        else:
+            row.append("")
+    _set_used_range(plan)
+    return payload
+
+
+def test_comment_history_and_comment_updated_stamps_across_two_runs(payload):
+    payload = _with_comment_updated(payload)
+    _, _, first = click(excel.validate, payload)
+    once = apply(payload, first)
+    plan = sheet_of(once, PLAN)
+    assert values_at(plan, "K19") == "2017-08-31T00:00:00.000Z"
+    history = sheet_of(once, excel.HISTORY_SHEET)
+    assert history["visibility"] == "Hidden" and history["values"][0][:4] == excel.HISTORY_HEADER[:4]
+    keys = {(row[0], row[1]) for row in history["values"][1:]}
+    assert (1, "1.1") in keys and (4, "4.1") in keys
+    # a month later, one comment changes
+    settings = sheet_of(once, "Settings")
+    settings["values"][13][1] = "2017-09-30T00:00:00.000Z"
+    plan["values"][18][8] = "Housing now refer every family at risk. Reviewed in September."
+    _, report, second = click(excel.validate, once)
+    twice = apply(once, second)
+    stamped = [a for a in second if a["func"] == "setValues" and a["sheet_position"] == 0]
+    assert len(stamped) == 1 and stamped[0]["start_row"] == 18 and stamped[0]["start_column"] == 10
+    history = {(row[0], row[1]): row[3] for row in sheet_of(twice, excel.HISTORY_SHEET)["values"][1:]}
+    assert history[(1, "1.1")] == "2017-09-30T00:00:00.000Z"
+    assert history[(1, "1.3")] == "2017-08-31T00:00:00.000Z"
+    assert values_at(sheet_of(twice, PLAN), "K19") == "2017-09-30T00:00:00.000Z"
+    assert values_at(sheet_of(twice, PLAN), "K21") == "2017-08-31T00:00:00.000Z"
+    assert not any(f.code == "SIP602" and f.ref == "1.1" for f in report.findings)
+
+
+def test_stale_comments_come_from_history(payload):
+    _, _, first = click(excel.validate, payload)
+    once = apply(payload, first)
+    sheet_of(once, "Settings")["values"][13][1] = "2018-01-31T00:00:00.000Z"
+    _, report, _ = click(excel.validate, once)
+    stale = {f.ref for f in report.findings if f.code == "SIP602"}
+    assert "2.2" in stale  # Amber, comment unchanged since 31 Aug 2017: five months
+    assert "1.3" not in stale  # complete actions need no update
+
+
+def test_setup_workbook_adds_drop_downs_and_colours(payload):
+    _, _, recorded = click(excel.setup_workbook, payload)
+    lists = plan_actions(recorded, "setDataValidationList")
+    assert len(lists) == 12  # one per header row's RAG column
+    first = lists[0]
+    assert (first["start_row"], first["start_column"], first["row_count"]) == (18, 9, 19)
+    assert first["args"][0] == {"type": "literal", "values": ["Blue", "Red", "Amber", "Green"]}
+    formats = [a["args"][0]["formula"] for a in plan_actions(recorded, "addConditionalFormat")]
+    assert formats[0] == '=OR(LOWER(TRIM(J19))="blue",LOWER(TRIM(J19))="completed",LOWER(TRIM(J19))="complete")'
+    assert not [a for a in plan_actions(recorded, "setValues")]  # existing data untouched
+
+
+def test_setup_workbook_adds_settings_and_the_comment_updated_column(payload):
+    payload["sheets"] = [s for s in payload["sheets"] if s["name"] != "Settings"]
+    _, _, recorded = click(excel.setup_workbook, payload, comment_updated=True)
+    after = apply(payload, recorded)
+    settings = sheet_of(after, "Settings")
+    assert settings["values"][0][0] == "Report" and ["Spelling", "Status", ""] in settings["values"]
+    assert values_at(sheet_of(after, PLAN), "K18") == "Comment updated"
+    assert sheet_of(after, PLAN)["values"][18][:10] == sheet_of(payload, PLAN)["values"][18][:10]
+
+
+def test_a_friendly_message_not_a_traceback_when_there_is_no_plan(tmp_path):
+    payload = workbook_payload(SAMPLE)
+    payload["sheets"] = [sheet_payload("Budget", [["Line", "Amount"], ["Staff", 100]])]
+    book, result, recorded = click(excel.validate, payload)
+    assert result is None
+    (alert,) = [a for a in recorded if a["func"] == "alert"]
+    message, title, _, mode, _ = alert["args"]
+    assert title == "sip-excel" and mode == "critical"
+    assert message.startswith("SIP101: no plan table found")
+    assert "Traceback" not in message and str(tmp_path / "sip-excel.log") in message
+    assert "Traceback" in (tmp_path / "sip-excel.log").read_text()
+    assert [a["func"] for a in recorded] == ["alert"]  # nothing else was touched
+
+
+def test_build_report_from_excel_matches_the_command_line(payload, tmp_path, monkeypatch):
+    import subprocess
+    import sys
+
+    monkeypatch.chdir(tmp_path)
+    _, written, recorded = click(excel.build_report, payload)
+    assert written == tmp_path / "Plan - committee report 2017-08-31.docx"
+    (alert,) = [a for a in recorded if a["func"] == "alert"]
+    assert str(written) in alert["args"][0]
+    _, again, _ = click(excel.build_report, payload)
+    assert again.name == "Plan - committee report 2017-08-31 (2).docx"  # never overwrites
+    cli = tmp_path / "cli.docx"
+    subprocess.run([sys.executable, "-m", "sip_excel.cli", "report", str(SAMPLE), "-o", str(cli)], check=True)
+    paragraphs = lambda path: [p.text for p in Document(path).paragraphs]  # noqa: E731
+    assert paragraphs(written) == paragraphs(cli)
+
+
+def test_every_runpython_call_in_the_macros_names_a_function_that_exists():
+    calls = []
+    for path in (ROOT / "macros").glob("*.bas"):
+        calls += re.findall(r'RunPython\s*\(?\s*"([^"]+)"', path.read_text(encoding="utf-8"))
+    assert len(calls) >= 4
+    for call in calls:
+        match = re.fullmatch(r"import (sip_excel\.\w+)(?: as (\w+))?; ?(\w+)\.(\w+)\(.*\)", call)
+        assert match, call
+        module = __import__(match[1], fromlist=["_"])
+        assert callable(getattr(module, match[4])), call
+
+
+def test_button_path_validates_without_pandas_docx_or_matplotlib():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "for name in ('pandas', 'docx', 'docxtpl', 'matplotlib'): sys.modules[name] = None\n"
+        "import os; os.environ['XLWINGS_LICENSE_KEY'] = 'noncommercial'\n"
+        "sys.path.insert(0, 'tests'); from excel_sim import workbook_payload, open_book\n"
+        "from sip_excel import excel\n"
+        f"book = open_book(workbook_payload(__import__('pathlib').Path({str(SAMPLE)!r})))\n"
+        "report = excel.validate(book)\n"
+        "assert report is not None and len(report.findings) == 224, report\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert result.returncode == 0, result.stderr
