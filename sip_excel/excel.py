@@ -51,7 +51,7 @@ MARK_COLOURS = {3: "#FFC7CE", 2: "#FFEB9C", 1: "#DDEBF7"}  # Excel's own "bad" /
 MARKED_COLUMNS = "A:AZ"
 FORMULA_STARTS = ("=", "+", "-", "@")
 HISTORY_HEADER = ["Priority", "Action key", "Comment fingerprint", "First seen", "", "Notes added by sip-excel",
-                  "", "Marks rules installed"]
+                  "Note fingerprint", "", "Marks rules installed"]
 VALIDATION_HEADER = ["Go to", "Severity", "Code", "Message", "Ref", "Priority", "Column", "Suggestion"]
 BRAG_FILLS = {"Blue": "#9DC3E6", "Red": "#F4B6B5", "Amber": "#FFD966", "Green": "#C5E0B3"}
 
@@ -210,18 +210,17 @@ class History:
 
     def __init__(self, rows: list[list[Any]]) -> None:
         self.first_seen: dict[tuple[Any, str], tuple[str, dt.date]] = {}
-        self.notes: list[str] = []
-        self.marks_installed = False
+        self.notes: dict[str, str] = {}  # cell -> fingerprint of the note text the tool wrote there
         for row in rows[1:]:
-            row = list(row) + [None] * 8
+            row = list(row) + [None] * 9
             if row[1] not in (None, "") and row[2]:
                 seen = row[3]
                 seen = seen.date() if isinstance(seen, dt.datetime) else seen
                 if isinstance(seen, dt.date):
                     self.first_seen[(_priority_key(row[0]), str(row[1]))] = (str(row[2]), seen)
             if row[5]:
-                self.notes.append(str(row[5]))
-        self.marks_installed = len(rows) > 1 and len(rows[1]) > 7 and bool(rows[1][7])
+                self.notes[str(row[5])] = str(row[6] or "")
+        self.marks_installed = len(rows) > 1 and len(rows[1]) > 8 and bool(rows[1][8])
 
     @classmethod
     def read(cls, book: Any) -> History:
@@ -232,14 +231,15 @@ class History:
 
     def rows(self) -> list[list[Any]]:
         history = sorted(self.first_seen.items(), key=lambda item: (str(item[0][0]), item[0][1]))
-        height = max(len(history), len(self.notes), 1)
+        notes = sorted(self.notes.items())
+        height = max(len(history), len(notes), 1)
         rows = [list(HISTORY_HEADER)]
         for i in range(height):
             entry = history[i] if i < len(history) else None
+            note = notes[i] if i < len(notes) else (None, None)
             rows.append([
                 entry[0][0] if entry else None, as_text(entry[0][1]) if entry else None,
-                entry[1][0] if entry else None, entry[1][1] if entry else None, None,
-                self.notes[i] if i < len(self.notes) else None, None,
+                entry[1][0] if entry else None, entry[1][1] if entry else None, None, note[0], note[1], None,
                 ("yes" if self.marks_installed else None) if i == 0 else None,
             ])
         return rows
@@ -302,7 +302,6 @@ def validate(book: Any = None) -> Any:
     first_seen = {key: seen for key, (_, seen) in history.first_seen.items()}
     report = run_rules(plan, config, comment_first_seen=first_seen)
     plan_sheet = book.sheets[plan.sheet]
-    _clear_marks(book, plan_sheet, history)
     _write_validation_sheet(book, plan, report)
     _mark_cells(book, plan_sheet, plan, report, history)
     _write_history(book, history)
@@ -324,15 +323,20 @@ def clear_marks(book: Any = None) -> None:
     _write_history(book, history)
 
 
-def _clear_marks(book: Any, plan_sheet: Any, history: History) -> None:
+def _clear_marks(book: Any, plan_sheet: Any, history: History, keep: dict[str, str] | None = None) -> None:
+    """Clear the severity grid and delete the notes the tool added, except those in ``keep`` (cell ->
+    fingerprint) that would be written again unchanged."""
     marks = _sheet(book, MARKS_SHEET)
     if marks is not None:
         marks.clear_contents()
-    for address in history.notes:
+    keep = keep or {}
+    for address, written in list(history.notes.items()):
+        if keep.get(address) == written:
+            continue
         note = plan_sheet[address].note
         if note is not None:
             note.delete()
-    history.notes = []
+        del history.notes[address]
 
 
 def _write_stamps(sheet: Any, stamps: list[tuple[int, int, dt.date]]) -> None:
@@ -376,6 +380,8 @@ def _mark_cells(book: Any, plan_sheet: Any, plan: Plan, report: Any, history: Hi
         row, column = finding.row - 1, _column_index(finding.cell)
         levels[(row, column)] = max(levels.get((row, column), 0), SEVERITY_LEVEL[finding.severity])
         messages.setdefault(finding.cell, []).append(f"{finding.code} {finding.message}")
+    texts = {cell: "sip-excel:\n" + "\n".join(lines) for cell, lines in messages.items()}
+    _clear_marks(book, plan_sheet, history, keep={cell: fingerprint(text) for cell, text in texts.items()})
     marks = _owned_sheet(book, MARKS_SHEET, hidden=True)
     if levels:
         height = max(r for r, _ in levels) + 1
@@ -387,12 +393,13 @@ def _mark_cells(book: Any, plan_sheet: Any, plan: Plan, report: Any, history: Hi
         for level, colour in MARK_COLOURS.items():
             target.conditional_formats.add_custom(f"='{MARKS_SHEET}'!A1={level}", fill_color=colour)
         history.marks_installed = True
-    staff_notes = {cell for cell in messages if plan_sheet[cell].note is not None}
-    for cell, lines in messages.items():
-        if cell in staff_notes:
+    for cell, text in texts.items():
+        if cell in history.notes:
+            continue  # the same note is already there
+        if plan_sheet[cell].note is not None:
             continue  # a note of the staff's own: the Validation sheet carries the message instead
-        plan_sheet[cell].add_note("sip-excel:\n" + "\n".join(lines))
-        history.notes.append(cell)
+        plan_sheet[cell].add_note(text)
+        history.notes[cell] = fingerprint(text)
 
 
 def _column_index(cell: str) -> int:
