@@ -8,7 +8,7 @@ from typing import Any
 
 from .dates import parse_date
 from .errors import SettingsError
-from .grid import Grid, cell_name
+from .grid import Grid, cell_name, display_text
 
 log = logging.getLogger(__name__)
 
@@ -119,12 +119,6 @@ def _norm(value: Any) -> str:
     return " ".join(str(value).strip().rstrip(":").lower().split()) if value is not None else ""
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
 
 
 def _convert(attr: str, value: Any, where: str) -> Any:
@@ -140,7 +134,7 @@ def _convert(attr: str, value: Any, where: str) -> Any:
             return int(float(value))
         except (TypeError, ValueError):
             raise SettingsError(f"Settings {where}: '{value}' is not a whole number.") from None
-    return _text(value)
+    return display_text(value)
 
 
 def config_from_settings(grid: Grid, base: Config | None = None) -> Config:
@@ -158,7 +152,7 @@ def config_from_settings(grid: Grid, base: Config | None = None) -> Config:
     table: str | None = None
     header_seen = False
     for r, row in enumerate(grid.rows):
-        cells = [_text(v) for v in row[:4]] + [""] * 4
+        cells = [display_text(v) for v in row[:4]] + [""] * 4
         key = _norm(cells[0])
         if not any(cells):
             table = None

@@ -36,7 +36,7 @@ from typing import Any, TypeVar
 from .config import SETTINGS_SHEET, Config
 from .errors import SipError
 from .findings import ERROR, INFO, WARNING
-from .grid import Grid, cell_name, column_letter
+from .grid import Grid, cell_name, column_letter, parse_cell_name
 from .model import Plan
 from .reader import alias_lookup, header_columns
 
@@ -377,7 +377,7 @@ def _mark_cells(book: Any, plan_sheet: Any, plan: Plan, report: Any, history: Hi
     levels: dict[tuple[int, int], int] = {}
     messages: dict[str, list[str]] = {}
     for finding in report.findings:
-        row, column = finding.row - 1, _column_index(finding.cell)
+        row, column = parse_cell_name(finding.cell)
         levels[(row, column)] = max(levels.get((row, column), 0), SEVERITY_LEVEL[finding.severity])
         messages.setdefault(finding.cell, []).append(f"{finding.code} {finding.message}")
     texts = {cell: "sip-excel:\n" + "\n".join(lines) for cell, lines in messages.items()}
@@ -400,14 +400,6 @@ def _mark_cells(book: Any, plan_sheet: Any, plan: Plan, report: Any, history: Hi
             continue  # a note of the staff's own: the Validation sheet carries the message instead
         plan_sheet[cell].add_note(text)
         history.notes[cell] = fingerprint(text)
-
-
-def _column_index(cell: str) -> int:
-    letters = cell.rstrip("0123456789")
-    index = 0
-    for char in letters:
-        index = index * 26 + ord(char) - 64
-    return index - 1
 
 
 def _write_history(book: Any, history: History) -> None:

@@ -5,10 +5,24 @@ never sees openpyxl, calamine or xlwings objects.
 """
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
 Position = tuple[int, int]  # 0-based (row, column)
+
+
+def display_text(value: Any) -> str:
+    """A cell value as the officer reads it: stripped text, whole numbers without '.0'."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return str(value).strip()
 
 
 def column_letter(column: int) -> str:

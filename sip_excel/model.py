@@ -6,20 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from .dates import PlanDate
-from .grid import Grid, cell_name
-
-
-def display_text(value: Any) -> str:
-    """A cell value as the officer reads it: stripped text, whole numbers without '.0'."""
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value.strip()
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    return str(value).strip()
+from .grid import Grid, cell_name, display_text
 
 
 class Entry(NamedTuple):

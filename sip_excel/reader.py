@@ -11,14 +11,13 @@ from __future__ import annotations
 import logging
 import re
 from functools import lru_cache
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from .config import Config
 from .dates import parse_date
 from .errors import PlanStructureError
-from .grid import Grid, cell_name
+from .grid import Grid, display_text
 from .model import Action, Entry, HeaderRow, Plan, Priority
 
 log = logging.getLogger(__name__)
@@ -67,22 +66,6 @@ def header_columns(row: list[Any], config: Config, lookup: dict[str, str] | None
     return {}
 
 
-def find_plan_sheet(grids: dict[str, Grid] | Iterable[Grid], config: Config) -> Grid:
-    """The first sheet holding a header row (or the one named in Settings / --sheet)."""
-    by_name = grids if isinstance(grids, dict) else {g.sheet: g for g in grids}
-    if config.plan_sheet:
-        if config.plan_sheet not in by_name:
-            raise PlanStructureError(f"there is no sheet called '{config.plan_sheet}'. Sheets in this workbook: "
-                                     f"{', '.join(by_name) or 'none'}.", code="SIP101")
-        return by_name[config.plan_sheet]
-    for grid in by_name.values():
-        if any(header_columns(row, config) for row in grid.rows[:HEADER_SCAN_ROWS]):
-            return grid
-    raise PlanStructureError("no plan table found: no sheet has a header row with Ref, Action, End and RAG "
-                             "status columns. Check the sheet, or add your labels under Column aliases in Settings.",
-                             code="SIP101")
-
-
 @dataclass
 class _Block:
     """The rows under one header row."""
@@ -93,12 +76,6 @@ class _Block:
     actions: list[Action] = field(default_factory=list)
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
 
 
 def _filled(row: list[Any]) -> list[int]:
@@ -150,7 +127,7 @@ class _PlanReader:
         if not filled:
             self.pending, self.in_heading = [], False
             return
-        first_text = _text(row[filled[0]])
+        first_text = display_text(row[filled[0]])
         heading = PRIORITY_HEADING.match(first_text) if len(filled) <= 2 else None
         if heading:
             self.priorities.append(Priority(int(heading[1]), " ".join(heading[2].split()), r))
@@ -158,7 +135,7 @@ class _PlanReader:
             return
         columns = self.header_rows.get(r)
         if columns:
-            labels = {c: _text(row[c]) for c in filled}
+            labels = {c: display_text(row[c]) for c in filled}
             named = columns
             if self.blocks:
                 columns = _inherit_columns(columns, self.blocks[0].header.columns)
@@ -173,7 +150,7 @@ class _PlanReader:
         if not self.blocks and not self.priorities:
             self._title_entry(r, row, filled)
         elif not self.blocks:
-            self.pending.append(" ".join(_text(row[c]) for c in filled))
+            self.pending.append(" ".join(display_text(row[c]) for c in filled))
         else:
             self._data_row(r, row)
 
@@ -194,8 +171,8 @@ class _PlanReader:
         parts = []
         for c in filled[1:]:
             date = parse_date(row[c], self.grid.number_formats.get((r, c))) if hasattr(row[c], "year") else None
-            parts.append(str(date) if date else _text(row[c]))
-        self.title[_text(row[filled[0]]).rstrip(":")] = " ".join(parts)
+            parts.append(str(date) if date else display_text(row[c]))
+        self.title[display_text(row[filled[0]]).rstrip(":")] = " ".join(parts)
 
     def _data_row(self, r: int, row: list[Any]) -> None:
         block = self.blocks[-1]
@@ -301,4 +278,4 @@ def read_plan(grid: Grid, config: Config) -> Plan:
     return _PlanReader(grid, config).read()
 
 
-__all__ = ["read_plan", "find_plan_sheet", "header_columns", "status_of", "cell_name"]
+__all__ = ["read_plan", "header_columns", "status_of", "alias_lookup"]

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from ..dates import parse_date
 from ..findings import WARNING, Finding
 from ..model import Action, Entry, Plan
-from .base import ActionRule, Context, FieldRule
+from .base import Context, FieldRule
 
 MONTH_NAMES = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
 MONTH_NAMES.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
