@@ -261,12 +261,12 @@ def _record_comments(plan: Plan, history: History, today: dt.date) -> list[tuple
     seen: dict[tuple[Any, str], tuple[str, dt.date]] = {}
     for action in plan.actions:
         key = (action.priority, action.ref or action.text("action"))
-        print_ = fingerprint(action.text("comments"))
+        comment = fingerprint(action.text("comments"))
         previous = history.first_seen.get(key)
-        first_seen = previous[1] if previous and previous[0] == print_ else today
-        seen[key] = (print_, first_seen)
+        first_seen = previous[1] if previous and previous[0] == comment else today
+        seen[key] = (comment, first_seen)
         stamp = action.entry("comment_updated")
-        if stamp is not None and (previous is None or previous[0] != print_) and action.text("comments"):
+        if stamp is not None and (previous is None or previous[0] != comment) and action.text("comments"):
             current = stamp.value.date() if isinstance(stamp.value, dt.datetime) else stamp.value
             if current != today:
                 stamps.append((stamp.row, stamp.column, today))
@@ -276,12 +276,10 @@ def _record_comments(plan: Plan, history: History, today: dt.date) -> list[tuple
 
 # ---------------------------------------------------------------- the buttons
 
-def _load_live(book: Any) -> tuple[Plan, Any, LiveSheets]:
+def _load_live(book: Any) -> tuple[Plan, Config]:
     from .api import load
 
-    sheets = LiveSheets(book)
-    plan, config = load(sheets)
-    return plan, config, sheets
+    return load(LiveSheets(book))
 
 
 @button
@@ -289,16 +287,17 @@ def validate(book: Any = None) -> Any:
     """The Validate button: check the live plan, list the findings, mark the cells."""
     from .validate import validate as run_rules
 
-    plan, config, _ = _load_live(book)
+    plan, config = _load_live(book)
     history = History.read(book)
     stamps = _record_comments(plan, history, config.today)
     if stamps:
         _write_stamps(book.sheets[plan.sheet], stamps)
-        for row, column, date in stamps:  # the plan in memory sees what the sheet now holds
-            action = next(a for a in plan.actions if a.fields.get("comment_updated") and
-                          a.fields["comment_updated"].row == row)
-            entry = action.fields["comment_updated"]
-            action.fields["comment_updated"] = entry._replace(value=date, text=str(date))
+        stamped = {row: date for row, _, date in stamps}
+        for action in plan.actions:  # the plan in memory sees what the sheet now holds
+            entry = action.fields.get("comment_updated")
+            if entry is not None and entry.row in stamped:
+                date = stamped[entry.row]
+                action.fields["comment_updated"] = entry._replace(value=date, text=str(date))
     first_seen = {key: seen for key, (_, seen) in history.first_seen.items()}
     report = run_rules(plan, config, comment_first_seen=first_seen)
     plan_sheet = book.sheets[plan.sheet]
@@ -315,9 +314,7 @@ def validate(book: Any = None) -> Any:
 @button
 def clear_marks(book: Any = None) -> None:
     """The Clear marks button: remove every highlight and note the tool added, and nothing else."""
-    from .api import load
-
-    plan, _ = load(LiveSheets(book))
+    plan, _ = _load_live(book)
     history = History.read(book)
     _clear_marks(book, book.sheets[plan.sheet], history)
     _write_history(book, history)
@@ -414,7 +411,7 @@ def build_report(book: Any = None) -> Path:
     from .rollup import rollup
     from .validate import validate as run_rules
 
-    plan, config, _ = _load_live(book)
+    plan, config = _load_live(book)
     history = History.read(book)
     first_seen = {key: seen for key, (_, seen) in history.first_seen.items()}
     report = run_rules(plan, config, comment_first_seen=first_seen)
@@ -442,11 +439,9 @@ def _open(path: Path) -> None:
 def setup_workbook(book: Any = None, comment_updated: bool = False) -> None:
     """The Set up workbook button: RAG drop-downs and colours, the Settings sheet, optionally a
     "Comment updated" column. Existing data is left untouched."""
-    from .api import load
-
     if _sheet(book, SETTINGS_SHEET) is None:
         _add_settings_sheet(book)
-    plan, config = load(LiveSheets(book))
+    plan, config = _load_live(book)
     sheet = book.sheets[plan.sheet]
     spellings = sorted({*config.brag.values()}, key=["Blue", "Red", "Amber", "Green"].index)
     last_row = max([a.row for a in plan.actions] + [h.row for h in plan.headers]) + 1

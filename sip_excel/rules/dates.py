@@ -5,7 +5,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from ..dates import PlanDate
-from ..findings import ERROR, INFO, WARNING, Finding
+from ..findings import ERROR, WARNING, Finding
 from ..model import Action, Entry, Plan
 from .base import ActionRule, Context
 
@@ -109,5 +109,3 @@ class Overdue(ActionRule):
                           f"complete at {context.today:%d %b %Y}.", action=action,
                           suggestion="Mark it Blue if done, or agree a new end date and say why in Comments.")
 
-
-__all__ = ["INFO"]
