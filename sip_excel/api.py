@@ -9,6 +9,7 @@ from typing import Any
 from .config import SETTINGS_SHEET, Config, config_from_settings
 from .errors import PlanStructureError
 from .grid import Grid
+from .history import HISTORY_SHEET, History
 from .model import Plan
 from .reader import header_columns, read_plan, HEADER_SCAN_ROWS
 from .validate import Report, validate
@@ -16,7 +17,7 @@ from .validate import Report, validate
 log = logging.getLogger(__name__)
 
 # Sheets the tool writes itself; never mistaken for the plan.
-TOOL_SHEETS = ("Validation", "_sip_history", "_sip_marks")
+TOOL_SHEETS = ("Validation", HISTORY_SHEET, "_sip_marks")
 
 
 def load(source: str | PathLike[str] | Mapping[str, Grid], *, sheet: str | None = None,
@@ -41,17 +42,24 @@ def _load(names: list[str], grid_of: Callable[[str], Grid], sheet: str | None,
     if SETTINGS_SHEET in names:
         config = config_from_settings(grid_of(SETTINGS_SHEET), config)
     config = config.with_overrides(plan_sheet=sheet, **overrides)
+    plan = _find_plan(names, grid_of, config)
+    if HISTORY_SHEET in names:
+        plan.comment_first_seen = History(grid_of(HISTORY_SHEET).rows).first_seen_for(plan)
+    return plan, config
+
+
+def _find_plan(names: list[str], grid_of: Callable[[str], Grid], config: Config) -> Plan:
     if config.plan_sheet:
         if config.plan_sheet not in names:
             raise PlanStructureError(f"there is no sheet called '{config.plan_sheet}'. Sheets in this workbook: "
                                      f"{', '.join(names) or 'none'}.", code="SIP101")
-        return read_plan(grid_of(config.plan_sheet), config), config
+        return read_plan(grid_of(config.plan_sheet), config)
     for name in names:
         if name == SETTINGS_SHEET or name in TOOL_SHEETS:
             continue
         grid = grid_of(name)
         if any(header_columns(row, config) for row in grid.rows[:HEADER_SCAN_ROWS]):
-            return read_plan(grid, config), config
+            return read_plan(grid, config)
     raise PlanStructureError("no plan table found: no sheet has a header row naming Ref, Action, End date and RAG "
                              "status. Check you opened the plan, or add your labels under Column aliases in "
                              "Settings.", code="SIP101")

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import hashlib
 import logging
 import os
 import sys
@@ -36,7 +35,8 @@ from typing import Any, TypeVar
 from .config import SETTINGS_SHEET, Config
 from .errors import SipError
 from .findings import ERROR, INFO, WARNING
-from .grid import Grid, cell_name, column_letter, parse_cell_name
+from .grid import Grid, as_text, cell_name, column_letter, parse_cell_name
+from .history import HISTORY_SHEET, History, comment_key, fingerprint
 from .model import Plan
 from .reader import alias_lookup, header_columns
 
@@ -44,14 +44,10 @@ log = logging.getLogger(__name__)
 
 VALIDATION_SHEET = "Validation"
 MARKS_SHEET = "_sip_marks"
-HISTORY_SHEET = "_sip_history"
 TITLE = "sip-excel"
 SEVERITY_LEVEL = {ERROR: 3, WARNING: 2, INFO: 1}
 MARK_COLOURS = {3: "#FFC7CE", 2: "#FFEB9C", 1: "#DDEBF7"}  # Excel's own "bad" / "neutral" / light blue fills
 MARKED_COLUMNS = "A:AZ"
-FORMULA_STARTS = ("=", "+", "-", "@")
-HISTORY_HEADER = ["Priority", "Action key", "Comment fingerprint", "First seen", "", "Notes added by sip-excel",
-                  "Note fingerprint", "", "Marks rules installed"]
 VALIDATION_HEADER = ["Go to", "Severity", "Code", "Message", "Ref", "Priority", "Column", "Suggestion"]
 BRAG_FILLS = {"Blue": "#9DC3E6", "Red": "#F4B6B5", "Amber": "#FFD966", "Green": "#C5E0B3"}
 
@@ -192,67 +188,16 @@ def _owned_sheet(book: Any, name: str, hidden: bool = False) -> Any:
     return sheet
 
 
-def as_text(value: Any) -> Any:
-    """Plan text written into Excel stays text: a leading apostrophe stops =, +, - and @ becoming a formula."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def _link(sheet: str, cell: str) -> str:
     """A HYPERLINK formula that jumps to a cell of the plan (the one formula the tool writes on purpose)."""
     target = "#'" + sheet.replace("'", "''") + "'!" + cell
     return f'=HYPERLINK("{target.replace(chr(34), chr(34) * 2)}","{cell}")'
 
 
-class History:
-    """Comment fingerprints and first-seen dates, and the notes the tool added, kept in _sip_history."""
-
-    def __init__(self, rows: list[list[Any]]) -> None:
-        self.first_seen: dict[tuple[Any, str], tuple[str, dt.date]] = {}
-        self.notes: dict[str, str] = {}  # cell -> fingerprint of the note text the tool wrote there
-        for row in rows[1:]:
-            row = list(row) + [None] * 9
-            if row[1] not in (None, "") and row[2]:
-                seen = row[3]
-                seen = seen.date() if isinstance(seen, dt.datetime) else seen
-                if isinstance(seen, dt.date):
-                    self.first_seen[(_priority_key(row[0]), str(row[1]))] = (str(row[2]), seen)
-            if row[5]:
-                self.notes[str(row[5])] = str(row[6] or "")
-        self.marks_installed = len(rows) > 1 and len(rows[1]) > 8 and bool(rows[1][8])
-
-    @classmethod
-    def read(cls, book: Any) -> History:
-        sheet = _sheet(book, HISTORY_SHEET)
-        if sheet is None:
-            return cls([])
-        return cls(sheet.used_range.options(ndim=2, empty=None).value or [])
-
-    def rows(self) -> list[list[Any]]:
-        history = sorted(self.first_seen.items(), key=lambda item: (str(item[0][0]), item[0][1]))
-        notes = sorted(self.notes.items())
-        height = max(len(history), len(notes), 1)
-        rows = [list(HISTORY_HEADER)]
-        for i in range(height):
-            entry = history[i] if i < len(history) else None
-            note = notes[i] if i < len(notes) else (None, None)
-            rows.append([
-                entry[0][0] if entry else None, as_text(entry[0][1]) if entry else None,
-                entry[1][0] if entry else None, entry[1][1] if entry else None, None, note[0], note[1], None,
-                ("yes" if self.marks_installed else None) if i == 0 else None,
-            ])
-        return rows
-
-
-def _priority_key(value: Any) -> Any:
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    return value
-
-
-def fingerprint(text: str) -> str:
-    return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()[:12]
+def read_history(book: Any) -> History:
+    """The tool's _sip_history sheet, in one bulk read (empty when the book has none yet)."""
+    sheet = _sheet(book, HISTORY_SHEET)
+    return History(sheet.used_range.options(ndim=2, empty=None).value or [] if sheet is not None else [])
 
 
 def _record_comments(plan: Plan, history: History, today: dt.date) -> list[tuple[int, int, dt.date]]:
@@ -260,7 +205,7 @@ def _record_comments(plan: Plan, history: History, today: dt.date) -> list[tuple
     stamps = []
     seen: dict[tuple[Any, str], tuple[str, dt.date]] = {}
     for action in plan.actions:
-        key = (action.priority, action.ref or action.text("action"))
+        key = comment_key(action)
         comment = fingerprint(action.text("comments"))
         previous = history.first_seen.get(key)
         first_seen = previous[1] if previous and previous[0] == comment else today
@@ -288,7 +233,7 @@ def validate(book: Any = None) -> Any:
     from .validate import validate as run_rules
 
     plan, config = _load_live(book)
-    history = History.read(book)
+    history = read_history(book)
     stamps = _record_comments(plan, history, config.today)
     if stamps:
         _write_stamps(book.sheets[plan.sheet], stamps)
@@ -298,8 +243,8 @@ def validate(book: Any = None) -> Any:
             if entry is not None and entry.row in stamped:
                 date = stamped[entry.row]
                 action.fields["comment_updated"] = entry._replace(value=date, text=str(date))
-    first_seen = {key: seen for key, (_, seen) in history.first_seen.items()}
-    report = run_rules(plan, config, comment_first_seen=first_seen)
+    plan.comment_first_seen = history.first_seen_for(plan)
+    report = run_rules(plan, config)
     plan_sheet = book.sheets[plan.sheet]
     _write_validation_sheet(book, plan, report)
     _mark_cells(book, plan_sheet, plan, report, history)
@@ -315,7 +260,7 @@ def validate(book: Any = None) -> Any:
 def clear_marks(book: Any = None) -> None:
     """The Clear marks button: remove every highlight and note the tool added, and nothing else."""
     plan, _ = _load_live(book)
-    history = History.read(book)
+    history = read_history(book)
     _clear_marks(book, book.sheets[plan.sheet], history)
     _write_history(book, history)
 
@@ -412,9 +357,8 @@ def build_report(book: Any = None) -> Path:
     from .validate import validate as run_rules
 
     plan, config = _load_live(book)
-    history = History.read(book)
-    first_seen = {key: seen for key, (_, seen) in history.first_seen.items()}
-    report = run_rules(plan, config, comment_first_seen=first_seen)
+    plan.comment_first_seen = read_history(book).first_seen_for(plan)
+    report = run_rules(plan, config)
     inputs = ReportInputs(plan, config, report, rollup(plan, report))
     output = unused_name(default_output(_book_path(book), config.today))
     written = write_report(inputs, output)

@@ -13,12 +13,12 @@ from itertools import groupby
 from pathlib import Path
 
 from .findings import Finding
+from .grid import as_text
 from .model import Plan
 from .rules import REGISTRY
 from .validate import Report
 
 COLUMNS = ("code", "severity", "message", "sheet", "cell", "row", "column", "ref", "priority", "value", "suggestion")
-FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 def format_text(report: Report, plan: Plan) -> str:
@@ -67,9 +67,7 @@ def _row(finding: Finding) -> list[object]:
 
 def _csv_safe(value: object) -> object:
     """Spreadsheets run CSV cells that start with =, +, - or @ as formulas; a leading apostrophe stops that."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    return as_text(value)
 
 
 def write_xlsx(report: Report, plan: Plan, target: Path) -> None:

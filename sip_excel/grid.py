@@ -25,6 +25,16 @@ def display_text(value: Any) -> str:
     return str(value).strip()
 
 
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def as_text(value: Any) -> Any:
+    """A value to write into Excel that stays text: a leading apostrophe stops =, +, - and @ making a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def column_letter(column: int) -> str:
     """Excel's letters for a 0-based column index (0 -> A, 26 -> AA)."""
     letters = ""

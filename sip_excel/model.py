@@ -109,6 +109,8 @@ class Plan:
     priorities: list[Priority]
     actions: list[Action]
     headers: list[HeaderRow]
+    # (priority, ref or action text) -> date its current comment was first seen, from the comment history
+    comment_first_seen: dict[tuple[Any, str], dt.date] = field(default_factory=dict)
 
     def priority(self, number: int | None) -> Priority | None:
         return next((p for p in self.priorities if p.number == number), None)

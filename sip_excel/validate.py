@@ -58,9 +58,10 @@ class Report:
 
 def validate(plan: Plan, config: Config | None = None,
              comment_first_seen: dict[tuple[Any, str], dt.date] | None = None) -> Report:
-    """Check a plan against every selected rule."""
+    """Check a plan against every selected rule (comment history: the argument, else the plan's own)."""
     config = config or Config()
-    context = Context(config=config, today=config.today, comment_first_seen=comment_first_seen or {})
+    history = plan.comment_first_seen if comment_first_seen is None else comment_first_seen
+    context = Context(config=config, today=config.today, comment_first_seen=history)
     selected = CodeSelection(config.select, config.ignore)
     findings: list[Finding] = []
     for rule in all_rules():

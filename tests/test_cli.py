@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import hashlib
 import json
 import subprocess
@@ -160,3 +161,22 @@ def test_help_teaches(capsys):
 
 def test_bad_option_is_exit_2():
     assert run("validate", "x.xlsx", "--as-of", "31/08/2017").returncode == 2
+
+
+def test_comment_history_saved_by_excel_is_used_by_the_command_line(sample):
+    from openpyxl import load_workbook
+
+    from sip_excel.api import load
+    from sip_excel.history import HISTORY_HEADER, HISTORY_SHEET, fingerprint
+
+    plan, _ = load(sample)
+    comments = {(a.priority, a.ref): a.text("comments") for a in plan.actions}
+    workbook = load_workbook(sample)
+    history = workbook.create_sheet(HISTORY_SHEET)
+    history.append(HISTORY_HEADER)
+    history.append([2, "2.2", fingerprint(comments[(2, "2.2")]), dt.datetime(2017, 1, 10)])  # unchanged since January
+    history.append([2, "2.7", "0123456789ab", dt.datetime(2017, 1, 10)])  # changed since: no date
+    workbook.save(sample)
+    found = json.loads(run("validate", str(sample), "--select", "SIP602", "--format", "json").stdout)["findings"]
+    assert [(f["priority"], f["ref"]) for f in found] == [(2, "2.2")]
+    assert "10 Jan 2017 (comment history)" in found[0]["message"]

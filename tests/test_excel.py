@@ -9,6 +9,7 @@ import pytest
 from docx import Document
 
 from sip_excel import excel
+from sip_excel.history import HISTORY_HEADER
 
 from .excel_sim import _set_used_range, actions, apply, open_book, sheet_of, sheet_payload, values_at, workbook_payload
 
@@ -128,7 +129,7 @@ def test_comment_history_and_comment_updated_stamps_across_two_runs(payload):
     plan = sheet_of(once, PLAN)
     assert values_at(plan, "K19") == "2017-08-31T00:00:00.000Z"
     history = sheet_of(once, excel.HISTORY_SHEET)
-    assert history["visibility"] == "Hidden" and history["values"][0][:4] == excel.HISTORY_HEADER[:4]
+    assert history["visibility"] == "Hidden" and history["values"][0][:4] == HISTORY_HEADER[:4]
     keys = {(row[0], row[1]) for row in history["values"][1:]}
     assert (1, "1.1") in keys and (4, "4.1") in keys
     # a month later, one comment changes

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from ..dates import parse_date
 from ..findings import WARNING, Finding
+from ..history import comment_key
 from ..model import Action, Entry, Plan
 from .base import Context, FieldRule
 
@@ -76,7 +77,7 @@ class StaleComment(FieldRule):
             date = parse_date(stamp.value)
             if date:
                 return date.value, f"'{stamp.label}' column"
-        first_seen = context.comment_first_seen.get((action.priority, action.ref or action.text("action")))
+        first_seen = context.comment_first_seen.get(comment_key(action))
         if first_seen:
             return first_seen, "comment history"
         match = SELF_DATED.match(entry.text)

@@ -1,0 +1,78 @@
+"""Comment history: a fingerprint of each action's comment and the date it was first seen.
+
+The Excel button keeps it in the hidden ``_sip_history`` sheet; the command line
+reads it from a saved workbook, so SIP602 sees the same dates either way.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from typing import Any
+
+from .grid import as_text
+from .model import Action, Plan
+
+HISTORY_SHEET = "_sip_history"
+HISTORY_HEADER = ["Priority", "Action key", "Comment fingerprint", "First seen", "", "Notes added by sip-excel",
+                  "Note fingerprint", "", "Marks rules installed"]
+CommentKey = tuple[Any, str]
+
+
+def comment_key(action: Action) -> CommentKey:
+    """How an action is known from one run to the next: its priority and ref, or its text if it has no ref."""
+    return action.priority, action.ref or action.text("action")
+
+
+def fingerprint(text: str) -> str:
+    """A short, stable digest of a text, blind to spacing changes."""
+    return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()[:12]
+
+
+class History:
+    """Comment fingerprints and first-seen dates, and the notes the tool added, kept in _sip_history."""
+
+    def __init__(self, rows: list[list[Any]]) -> None:
+        self.first_seen: dict[tuple[Any, str], tuple[str, dt.date]] = {}
+        self.notes: dict[str, str] = {}  # cell -> fingerprint of the note text the tool wrote there
+        for row in rows[1:]:
+            row = list(row) + [None] * 9
+            if row[1] not in (None, "") and row[2]:
+                seen = row[3]
+                seen = seen.date() if isinstance(seen, dt.datetime) else seen
+                if isinstance(seen, dt.date):
+                    self.first_seen[(_priority_key(row[0]), str(row[1]))] = (str(row[2]), seen)
+            if row[5]:
+                self.notes[str(row[5])] = str(row[6] or "")
+        self.marks_installed = len(rows) > 1 and len(rows[1]) > 8 and bool(rows[1][8])
+
+    def rows(self) -> list[list[Any]]:
+        history = sorted(self.first_seen.items(), key=lambda item: (str(item[0][0]), item[0][1]))
+        notes = sorted(self.notes.items())
+        height = max(len(history), len(notes), 1)
+        rows = [list(HISTORY_HEADER)]
+        for i in range(height):
+            entry = history[i] if i < len(history) else None
+            note = notes[i] if i < len(notes) else (None, None)
+            rows.append([
+                entry[0][0] if entry else None, as_text(entry[0][1]) if entry else None,
+                entry[1][0] if entry else None, entry[1][1] if entry else None, None, note[0], note[1], None,
+                ("yes" if self.marks_installed else None) if i == 0 else None,
+            ])
+        return rows
+
+    def first_seen_for(self, plan: Plan) -> dict[CommentKey, dt.date]:
+        """When each action's current comment was first seen; a comment changed since the history was
+        written has no date yet."""
+        dates = {}
+        for action in plan.actions:
+            key = comment_key(action)
+            recorded = self.first_seen.get(key)
+            if recorded and recorded[0] == fingerprint(action.text("comments")):
+                dates[key] = recorded[1]
+        return dates
+
+
+def _priority_key(value: Any) -> Any:
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
