@@ -14,7 +14,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any
 
-from .config import Config
+from .config import REQUIRED_FIELDS, Config
 from .dates import parse_date
 from .errors import PlanStructureError
 from .grid import Grid, display_text
@@ -110,7 +110,7 @@ class _PlanReader:
                                      "End and RAG status. Add your labels under Column aliases in Settings.",
                                      code="SIP101")
         first = self.blocks[0].header
-        missing = [name for name in REQUIRED if name not in first.columns]
+        missing = [name for name in REQUIRED_FIELDS if name not in first.columns]
         if missing:
             raise PlanStructureError(
                 f"sheet '{grid.sheet}', header row {first.row + 1}: no {_labels(missing)} column. Add the column, "
@@ -231,8 +231,6 @@ class _PlanReader:
                 setattr(action, name, parse_date(entry.value, formats.get((entry.row, entry.column))))
         action.status = status_of(action.text("rag"), self.config)
 
-
-REQUIRED = ("ref", "action", "end", "rag")
 
 
 def status_of(rag: str, config: Config) -> str | None:
