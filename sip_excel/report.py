@@ -20,7 +20,17 @@ from .validate import Report
 
 log = logging.getLogger(__name__)
 
-DEFAULT_TEMPLATE = Path(__file__).resolve().parent.parent / "templates" / "committee_report.docx"
+def _bundled_template() -> Path:
+    """The template that ships with sip-excel (top-level templates/ in the source tree)."""
+    from importlib.resources import files
+
+    try:
+        return Path(str(files("sip_excel.templates") / "committee_report.docx"))
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent / "templates" / "committee_report.docx"
+
+
+DEFAULT_TEMPLATE = _bundled_template()
 CELL_COLOURS = {"Blue": "9DC3E6", "Red": "F4B6B5", "Amber": "FFD966", "Green": "C5E0B3", "Unrated": "E7E6E6"}
 LONG_TEXT = 400
 
