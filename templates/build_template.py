@@ -120,7 +120,7 @@ def build(target: Path = TARGET) -> Path:
     table(document, ["Priority", "Blue", "Red", "Amber", "Green", "Unrated", "Total", "% complete", "Overdue"],
           ["{{ row.label }}", "{{ row.blue }}", "{{ row.red }}", "{{ row.amber }}", "{{ row.green }}",
            "{{ row.unrated }}", "{{ row.total }}", "{{ row.complete }}%", "{{ row.overdue }}"],
-          [5.5, 1.3, 1.3, 1.4, 1.4, 1.6, 1.3, 1.9, 1.6], "row in rollup_rows")
+          [4.6, 1.3, 1.3, 1.5, 1.5, 1.7, 1.3, 2.1, 2.0], "row in rollup_rows")
     document.add_paragraph("{{ chart }}")
 
     document.add_heading("BRAG key", level=2)
