@@ -53,11 +53,22 @@ class PlanDate:
         return self.value.strftime("%d %b %Y").lstrip("0")
 
 
+def format_tokens(number_format: str) -> str:
+    """A number format's date/time letters, without quoted text, [colour]/[locale] parts and escapes."""
+    return re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", number_format.lower())
+
+
+def is_date_format(number_format: str) -> bool:
+    """True for a number format that shows a date (day, month or year), not a time or a plain number."""
+    code = format_tokens(number_format)
+    return "d" in code or "y" in code or ("m" in code and "h" not in code and "0" not in code)
+
+
 def is_month_format(number_format: str | None) -> bool:
     """True for a number format that shows a month and year but no day, such as ``mmm-yy``."""
     if not number_format:
         return False
-    code = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", number_format.lower())
+    code = format_tokens(number_format)
     return "m" in code and "y" in code and "d" not in code and "h" not in code and "s" not in code
 
 

@@ -81,9 +81,15 @@ class Grid:
         except IndexError:
             return None
 
-    def fill_merged(self) -> None:
-        """Give every cell of a merged range the value of its top-left cell, as a reader sees it."""
+    def fill_merged(self, vertical_only: bool = False) -> None:
+        """Give every cell of a merged range the value of its top-left cell, as a reader sees it.
+
+        ``vertical_only`` keeps to ranges one column wide that span rows (an aim covering its
+        sub-actions), leaving heading rows merged across columns with their text in one cell.
+        """
         for (top, left), (bottom, right) in self.merged:
+            if vertical_only and not (left == right and bottom > top):
+                continue
             value = self.value(top, left)
             for r in range(top, min(bottom, len(self.rows) - 1) + 1):
                 line = self.rows[r]

@@ -95,7 +95,7 @@ class _PlanReader:
 
     def read(self) -> Plan:
         grid = self.grid
-        _fill_vertical_merges(grid)
+        grid.fill_merged(vertical_only=True)
         for position, error in grid.errors.items():
             row, column = position
             if row < len(grid.rows) and column < len(grid.rows[row]) and grid.rows[row][column] in ("", None):
@@ -263,12 +263,6 @@ def _has_letters_or_digits(entry: Entry) -> bool:
 def _labels(names: list[str]) -> str:
     words = {"ref": "Ref", "action": "Action", "end": "End date", "rag": "RAG status"}
     return " or ".join(f"'{words.get(n, n)}'" for n in names)
-
-
-def _fill_vertical_merges(grid: Grid) -> None:
-    """A cell merged down over several rows (an aim covering its sub-actions) holds its value on each row."""
-    vertical = [m for m in grid.merged if m[0][1] == m[1][1] and m[1][0] > m[0][0]]
-    Grid(grid.sheet, grid.rows, merged=vertical).fill_merged()
 
 
 def read_plan(grid: Grid, config: Config) -> Plan:

@@ -20,6 +20,7 @@ from pathlib import Path
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 
+from .dates import is_date_format
 from .errors import WorkbookError
 from .grid import Grid, parse_cell_name
 
@@ -151,7 +152,7 @@ class WorkbookFile:
         for index, xf in enumerate(cell_xfs if cell_xfs is not None else []):
             number_format_id = int(xf.get("numFmtId", "0"))
             code = custom.get(number_format_id) or BUILTIN_DATE_FORMATS.get(number_format_id)
-            if code and _is_date_format(code):
+            if code and is_date_format(code):
                 date_styles[index] = code
         return date_styles
 
@@ -186,11 +187,6 @@ def _refuse_entities(xml_head: bytes, where: str) -> None:
     if b"<!DOCTYPE" in xml_head[:4096] or b"<!ENTITY" in xml_head[:4096]:
         raise WorkbookError(f"{where} declares XML entities, which a real workbook never does "
                             "(a possible 'XML bomb'), so it was not read. Use a copy saved by Excel.")
-
-
-def _is_date_format(code: str) -> bool:
-    clean = re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", code.lower())
-    return any(token in clean for token in ("d", "y")) or ("m" in clean and "h" not in clean and "0" not in clean)
 
 
 def _one_line(error: BaseException) -> str:
