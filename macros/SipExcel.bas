@@ -29,3 +29,27 @@ End Sub
 Sub SetUpWorkbookWithCommentDates()
     RunPython "import sip_excel.excel as sip; sip.setup_workbook(None, comment_updated=True)"
 End Sub
+
+' Not a button: Validate and Clear marks call this once per click to delete and add the tool's own cell notes,
+' because Excel adds notes one cell at a time and a call from Python per cell is slow.
+' removeAt, addAt and texts are arrays of cell addresses and note texts (or "" for none). Only notes the tool
+' wrote (they start "sip-excel:") are deleted, and a cell that already has a note keeps it.
+Public Sub ApplyNotes(ByVal sheetName As String, ByVal removeAt As Variant, ByVal addAt As Variant, _
+                      ByVal texts As Variant)
+    Dim target As Worksheet, cell As Range, i As Long
+    Set target = ThisWorkbook.Worksheets(sheetName)
+    If IsArray(removeAt) Then
+        For i = LBound(removeAt) To UBound(removeAt)
+            Set cell = target.Range(removeAt(i))
+            If Not cell.Comment Is Nothing Then
+                If Left$(cell.Comment.Text, 10) = "sip-excel:" Then cell.Comment.Delete
+            End If
+        Next i
+    End If
+    If IsArray(addAt) Then
+        For i = LBound(addAt) To UBound(addAt)
+            Set cell = target.Range(addAt(i))
+            If cell.Comment Is Nothing Then cell.AddComment CStr(texts(i))
+        Next i
+    End If
+End Sub

@@ -15,7 +15,8 @@ What the tool writes, and how it stays out of the staff's way:
   and the cells whose notes the tool added.
 - Notes: the messages go into a cell's note only where the cell has no note of its
   own; the tool deletes exactly the notes it added, on the next run or on
-  ``clear_marks``.
+  ``clear_marks``. All of a click's notes go in one call to the workbook's
+  ``ApplyNotes`` macro, because Excel adds notes one cell at a time.
 - The plan sheet's "Comment updated" column, where the plan has one: the date a
   comment was first seen changed.
 """
@@ -49,6 +50,8 @@ SEVERITY_LEVEL = {ERROR: 3, WARNING: 2, INFO: 1}
 MARK_COLOURS = {3: "#FFC7CE", 2: "#FFEB9C", 1: "#DDEBF7"}  # Excel's own "bad" / "neutral" / light blue fills
 MARKED_COLUMNS = "A:AZ"
 VALIDATION_HEADER = ["Go to", "Severity", "Code", "Message", "Ref", "Priority", "Column", "Suggestion"]
+NOTES_MACRO = "SipExcel.ApplyNotes"
+NOTE_PREFIX = "sip-excel:"  # every note the tool writes starts with this, and only those are ever deleted
 BRAG_FILLS = {"Blue": "#9DC3E6", "Red": "#F4B6B5", "Amber": "#FFD966", "Green": "#C5E0B3"}
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -261,24 +264,51 @@ def clear_marks(book: Any = None) -> None:
     """The Clear marks button: remove every highlight and note the tool added, and nothing else."""
     plan, _ = _load_live(book)
     history = read_history(book)
-    _clear_marks(book, book.sheets[plan.sheet], history)
+    plan_sheet = book.sheets[plan.sheet]
+    _apply_notes(book, plan_sheet, _clear_marks(book, plan_sheet, history), {}, history)
     _write_history(book, history)
 
 
-def _clear_marks(book: Any, plan_sheet: Any, history: History, keep: dict[str, str] | None = None) -> None:
-    """Clear the severity grid and delete the notes the tool added, except those in ``keep`` (cell ->
-    fingerprint) that would be written again unchanged."""
+def _clear_marks(book: Any, plan_sheet: Any, history: History, keep: dict[str, str] | None = None) -> list[str]:
+    """Clear the severity grid and forget the notes the tool added, except those in ``keep`` (cell ->
+    fingerprint) that would be written again unchanged. Returns the cells whose notes are to be deleted."""
     marks = _sheet(book, MARKS_SHEET)
     if marks is not None:
         marks.clear_contents()
     keep = keep or {}
-    for address, written in list(history.notes.items()):
-        if keep.get(address) == written:
-            continue
-        note = plan_sheet[address].note
-        if note is not None:
-            note.delete()
+    remove = [address for address, written in history.notes.items() if keep.get(address) != written]
+    for address in remove:
         del history.notes[address]
+    return remove
+
+
+def _apply_notes(book: Any, sheet: Any, remove: list[str], add: dict[str, str], history: History) -> None:
+    """Delete and add the tool's notes in one call to the workbook's ApplyNotes macro (macros/SipExcel.bas),
+    which loops inside Excel. A workbook without the macro (a script driving some other workbook) gets one
+    call per note instead."""
+    if not remove and not add:
+        return
+    try:
+        book.macro(NOTES_MACRO)(sheet.name, remove or "", list(add) or "", list(add.values()) or "")
+        return
+    except Exception:  # noqa: BLE001  no SipExcel module in this workbook
+        log.info("%s not found in the workbook; notes are written one by one", NOTES_MACRO)
+    for address in remove:
+        note = sheet[address].note
+        if note is not None and _written_by_tool(note):
+            note.delete()
+    for address, text in add.items():
+        if sheet[address].note is None:
+            sheet[address].add_note(text)
+        else:
+            del history.notes[address]  # the staff's own note stays, and is not the tool's to delete
+
+
+def _written_by_tool(note: Any) -> bool:
+    try:
+        return note.text.startswith(NOTE_PREFIX)
+    except NotImplementedError:  # an engine that cannot read a note's text: the history says it is ours
+        return True
 
 
 def _write_stamps(sheet: Any, stamps: list[tuple[int, int, dt.date]]) -> None:
@@ -322,8 +352,8 @@ def _mark_cells(book: Any, plan_sheet: Any, plan: Plan, report: Any, history: Hi
         row, column = parse_cell_name(finding.cell)
         levels[(row, column)] = max(levels.get((row, column), 0), SEVERITY_LEVEL[finding.severity])
         messages.setdefault(finding.cell, []).append(f"{finding.code} {finding.message}")
-    texts = {cell: "sip-excel:\n" + "\n".join(lines) for cell, lines in messages.items()}
-    _clear_marks(book, plan_sheet, history, keep={cell: fingerprint(text) for cell, text in texts.items()})
+    texts = {cell: NOTE_PREFIX + "\n" + "\n".join(lines) for cell, lines in messages.items()}
+    remove = _clear_marks(book, plan_sheet, history, keep={cell: fingerprint(text) for cell, text in texts.items()})
     marks = _owned_sheet(book, MARKS_SHEET, hidden=True)
     if levels:
         height = max(r for r, _ in levels) + 1
@@ -335,13 +365,12 @@ def _mark_cells(book: Any, plan_sheet: Any, plan: Plan, report: Any, history: Hi
         for level, colour in MARK_COLOURS.items():
             target.conditional_formats.add_custom(f"='{MARKS_SHEET}'!A1={level}", fill_color=colour)
         history.marks_installed = True
-    for cell, text in texts.items():
-        if cell in history.notes:
-            continue  # the same note is already there
-        if plan_sheet[cell].note is not None:
-            continue  # a note of the staff's own: the Validation sheet carries the message instead
-        plan_sheet[cell].add_note(text)
+    # A cell with a note of the staff's own keeps it (the Validation sheet carries the message); the macro
+    # checks that in Excel, and deletes only notes that start with NOTE_PREFIX, so a staff note is never lost.
+    add = {cell: text for cell, text in texts.items() if cell not in history.notes}
+    for cell, text in add.items():
         history.notes[cell] = fingerprint(text)
+    _apply_notes(book, plan_sheet, remove, add, history)
 
 
 def _write_history(book: Any, history: History) -> None:

@@ -89,6 +89,39 @@ def test_staff_fills_and_notes_survive_and_marks_clear_exactly(payload):
     assert all(v == "" for row in sheet_of(after_clear, excel.MARKS_SHEET)["values"] for v in row)
 
 
+def test_notes_go_in_one_macro_call_however_many_findings(payload):
+    _, report, recorded = click(excel.validate, payload)
+    calls = [a for a in recorded if a["func"] == "runMacro"]
+    assert len(calls) == 1 and calls[0]["args"][0].endswith("!SipExcel.ApplyNotes")
+    _, sheet, remove, add, texts = calls[0]["args"]
+    noted = {f.cell for f in report.findings}
+    assert sheet == PLAN and remove == "" and sorted(add) == sorted(noted) and len(add) == len(texts) == 218
+    assert not [a for a in recorded if a["func"] in ("addNote", "deleteNote")]
+    # Calls do not grow with findings: a plan with fewer problems makes the same number of calls.
+    fewer = sheet_of(payload, PLAN)
+    for row in fewer["values"]:
+        if len(row) > 7 and row[7] == "СР":
+            row[7] = "CP"  # mend every look-alike DLT lead: 111 fewer findings
+    _, fewer_report, fewer_recorded = click(excel.validate, payload)
+    assert len(fewer_report.findings) < len(report.findings) - 100
+    assert len(fewer_recorded) == len(recorded)
+
+
+def test_without_the_macro_notes_are_written_one_by_one_and_staff_notes_kept(payload, monkeypatch):
+    """A script driving a workbook that has no SipExcel module still gets its notes (one call each)."""
+    def no_macro(self, name):
+        raise RuntimeError(f"Cannot run the macro '{name}'")
+
+    monkeypatch.setattr(type(open_book(payload)), "macro", no_macro)
+    _, report, first = click(excel.validate, payload)
+    added = [a["args"][0] for a in first if a["func"] == "addNote"]
+    assert len(added) == 218 - 1 and "J20" not in added  # J20 has the staff's note
+    once = apply(payload, first)
+    _, _, cleared = click(excel.clear_marks, once)
+    after = apply(once, cleared)
+    assert sheet_of(after, PLAN)["notes"] == [{"address": "J20"}]
+
+
 def test_validating_twice_gives_the_same_workbook_as_once(payload):
     _, _, first = click(excel.validate, payload)
     once = apply(payload, first)

@@ -6,6 +6,9 @@
         open the workbook and print its top rows, buttons included, to PDF
     /usr/bin/python3 libreoffice_helper.py controls WORKBOOK.xlsm
         print (as JSON) the buttons LibreOffice finds on the first sheet and the macro each runs
+    /usr/bin/python3 libreoffice_helper.py notes WORKBOOK.xlsm STEPS.json
+        put a staff note on the first sheet, run SipExcel.ApplyNotes for each step
+        ([remove, add, texts]) and print (as JSON) the notes after each
 
 Why LibreOffice: writing a VBA project (MS-OVBA: a compound file of compressed
 module streams) needs a real writer. LibreOffice's VBA export is maintained, and
@@ -142,11 +145,46 @@ def controls(workbook: Path) -> list[dict[str, object]]:
     return [{"modules": modules}, *found]
 
 
+def run_notes_macro(workbook: Path, steps: list[list[list[str]]], staff: dict[str, str]) -> list[dict[str, str]]:
+    """Run the real ApplyNotes macro in LibreOffice's VBA mode; the notes (cell -> text) after each step."""
+    from com.sun.star.table import CellAddress
+
+    with office() as (desktop, _):
+        document = desktop.loadComponentFromURL(workbook.resolve().as_uri(), "_blank", 0,
+                                                (prop("Hidden", True), prop("MacroExecutionMode", 4)))  # never saved
+        # LibreOffice's Basic cannot compile xlwings' module (Windows API declarations), and one module that
+        # does not compile stops the whole project; ApplyNotes does not use it, so it is left out here.
+        document.BasicLibraries.loadLibrary(PROJECT)
+        document.BasicLibraries.getByName(PROJECT).removeByName("xlwings")
+        sheet = document.Sheets.getByIndex(0)
+        for address, text in staff.items():
+            cell = sheet.getCellRangeByName(address).CellAddress
+            position = CellAddress(0, cell.Column, cell.Row)
+            sheet.Annotations.insertNew(position, text)
+        script = document.getScriptProvider().getScript(
+            f"vnd.sun.star.script:{PROJECT}.SipExcel.ApplyNotes?language=Basic&location=document")
+        after = []
+        for remove, add, texts in steps:
+            script.invoke((sheet.Name, tuple(remove) or "", tuple(add) or "", tuple(texts) or ""), (), ())
+            notes = {}
+            for index in range(sheet.Annotations.Count):
+                note = sheet.Annotations.getByIndex(index)
+                position = note.Position
+                name = sheet.getCellByPosition(position.Column, position.Row).AbsoluteName.split(".")[-1]
+                notes[name.replace("$", "")] = note.String
+            after.append(notes)
+        document.close(True)
+    return after
+
+
 if __name__ == "__main__":
     command, source, *rest = sys.argv[1:]
     if command == "vba":
         vba_project(Path(source), Path(rest[0]), [(m.split("=", 1)[0], Path(m.split("=", 1)[1])) for m in rest[1:]])
     elif command == "picture":
         picture(Path(source), Path(rest[0]), *(int(n) for n in rest[1:]))
+    elif command == "notes":
+        plan = json.loads(Path(rest[0]).read_text(encoding="utf-8"))
+        print(json.dumps(run_notes_macro(Path(source), plan["steps"], plan["staff"])))
     else:
         print(json.dumps(controls(Path(source))))
