@@ -265,11 +265,11 @@ def clear_marks(book: Any = None) -> None:
     plan, _ = _load_live(book)
     history = read_history(book)
     plan_sheet = book.sheets[plan.sheet]
-    _apply_notes(book, plan_sheet, _clear_marks(book, plan_sheet, history), {}, history)
+    _apply_notes(book, plan_sheet, _clear_marks(book, history), {}, history)
     _write_history(book, history)
 
 
-def _clear_marks(book: Any, plan_sheet: Any, history: History, keep: dict[str, str] | None = None) -> list[str]:
+def _clear_marks(book: Any, history: History, keep: dict[str, str] | None = None) -> list[str]:
     """Clear the severity grid and forget the notes the tool added, except those in ``keep`` (cell ->
     fingerprint) that would be written again unchanged. Returns the cells whose notes are to be deleted."""
     marks = _sheet(book, MARKS_SHEET)
@@ -353,7 +353,7 @@ def _mark_cells(book: Any, plan_sheet: Any, plan: Plan, report: Any, history: Hi
         levels[(row, column)] = max(levels.get((row, column), 0), SEVERITY_LEVEL[finding.severity])
         messages.setdefault(finding.cell, []).append(f"{finding.code} {finding.message}")
     texts = {cell: NOTE_PREFIX + "\n" + "\n".join(lines) for cell, lines in messages.items()}
-    remove = _clear_marks(book, plan_sheet, history, keep={cell: fingerprint(text) for cell, text in texts.items()})
+    remove = _clear_marks(book, history, keep={cell: fingerprint(text) for cell, text in texts.items()})
     marks = _owned_sheet(book, MARKS_SHEET, hidden=True)
     if levels:
         height = max(r for r, _ in levels) + 1
