@@ -149,6 +149,15 @@ def test_numeric_ref_suggests_the_ref_that_was_typed():
     assert "4.10 becomes 4.1" in report.findings[0].message
 
 
+def test_numeric_refs_in_a_row_each_suggest_the_ref_after_the_one_above():
+    """Each suggestion comes from the nearest well-formed ref above in the same priority (one pass, not a
+    search back from every action)."""
+    config = make_config(select=("SIP204",))
+    plan = read_plan(plan_grid({"ref": 1.1}, {"ref": 1.2}, {"ref": "1.3"}, {"ref": 1.4}), config)
+    report = validate(plan, config)
+    assert [f.suggestion for f in report.findings] == ["Format the cell as Text and retype the ref.", "1.2", "1.4"]
+
+
 def test_look_alike_suggests_the_latin_spelling():
     config = make_config(select=("SIP503",))
     report = validate(read_plan(plan_grid({"dlt_lead": "\u0421\u0420"}), config), config)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..findings import ERROR, WARNING, Finding
 from ..model import Action, Entry, Plan
@@ -11,6 +12,7 @@ from .base import Context, FieldRule, Rule
 REF_SHAPE = re.compile(r"^[A-Z]?\d+(?:\.\d+)*$")
 
 
+@lru_cache(maxsize=16384)  # three rules ask for every action's ref
 def ref_key(ref: str) -> tuple[str, tuple[int, ...]] | None:
     """'A5.2' -> ('A', (5, 2)), for ordering refs; None for a ref of no known shape."""
     if not REF_SHAPE.match(ref):
@@ -62,29 +64,32 @@ class MalformedRef(FieldRule):
                           suggestion=cleaned if ref_key(cleaned) else "Use numbers separated by dots.")
 
 
-class NumericRef(FieldRule):
+class NumericRef(Rule):
     """SIP204: Ref stored as a number (Excel turns 4.10 into 4.1)."""
 
-    code, severity, field = "SIP204", ERROR, "ref"
+    code, severity = "SIP204", ERROR
 
-    def check_entry(self, plan: Plan, action: Action, entry: Entry, context: Context) -> Iterator[Finding]:
-        if isinstance(entry.value, (int, float)) and not isinstance(entry.value, bool) and "." in entry.text:
-            yield self.at(plan, entry, f"Ref {entry.text} is stored as a number, and Excel drops trailing zeros "
-                          f"from numbers: 4.10 becomes 4.1. It may not be the ref that was typed.", action=action,
-                          suggestion=_expected_after(plan, action) or "Format the cell as Text and retype the ref.")
+    def check(self, plan: Plan, context: Context) -> Iterator[Finding]:
+        last_key: dict[int | None, tuple[str, tuple[int, ...]]] = {}  # priority -> the ref key seen last
+        for action in plan.actions:
+            entry = action.fields.get("ref")
+            if (entry is not None and isinstance(entry.value, (int, float)) and not isinstance(entry.value, bool)
+                    and "." in entry.text):
+                yield self.at(plan, entry, f"Ref {entry.text} is stored as a number, and Excel drops trailing "
+                              f"zeros from numbers: 4.10 becomes 4.1. It may not be the ref that was typed.",
+                              action=action, suggestion=_next_ref(last_key.get(action.priority))
+                              or "Format the cell as Text and retype the ref.")
+            key = ref_key(action.ref)
+            if key:
+                last_key[action.priority] = key
 
 
-def _expected_after(plan: Plan, action: Action) -> str:
-    """The ref that follows the previous action's in sequence, e.g. 4.10 after 4.9."""
-    index = plan.actions.index(action)
-    for previous in reversed(plan.actions[:index]):
-        key = ref_key(previous.ref)
-        if key and previous.priority == action.priority:
-            prefix, numbers = key
-            if len(numbers) >= 2:
-                return f"{prefix}{'.'.join(map(str, numbers[:-1]))}.{numbers[-1] + 1}"
-            return ""
-    return ""
+def _next_ref(key: tuple[str, tuple[int, ...]] | None) -> str:
+    """The ref that follows ``key`` in sequence, e.g. 4.10 after 4.9; empty for a one-part ref or none."""
+    if key is None or len(key[1]) < 2:
+        return ""
+    prefix, numbers = key
+    return f"{prefix}{'.'.join(map(str, numbers[:-1]))}.{numbers[-1] + 1}"
 
 
 class RefSequence(Rule):
