@@ -11,7 +11,7 @@ from .errors import PlanStructureError
 from .grid import Grid
 from .history import HISTORY_SHEET, History
 from .model import Plan
-from .reader import header_columns, read_plan, HEADER_SCAN_ROWS
+from .reader import HEADER_SCAN_ROWS, alias_lookup, header_columns, read_plan
 from .validate import Report, validate
 
 log = logging.getLogger(__name__)
@@ -54,11 +54,12 @@ def _find_plan(names: list[str], grid_of: Callable[[str], Grid], config: Config)
             raise PlanStructureError(f"there is no sheet called '{config.plan_sheet}'. Sheets in this workbook: "
                                      f"{', '.join(names) or 'none'}.", code="SIP101")
         return read_plan(grid_of(config.plan_sheet), config)
+    lookup = alias_lookup(config)
     for name in names:
         if name == SETTINGS_SHEET or name in TOOL_SHEETS:
             continue
         grid = grid_of(name)
-        if any(header_columns(row, config) for row in grid.rows[:HEADER_SCAN_ROWS]):
+        if any(header_columns(row, config, lookup) for row in grid.rows[:HEADER_SCAN_ROWS]):
             return read_plan(grid, config)
     raise PlanStructureError("no plan table found: no sheet has a header row naming Ref, Action, End date and RAG "
                              "status. Check you opened the plan, or add your labels under Column aliases in "

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass, field, fields, replace
+from functools import cached_property
 from typing import Any
 
 from .dates import parse_date
@@ -74,6 +75,16 @@ class Config:
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
     report: ReportMeta = field(default_factory=ReportMeta)
+
+    @cached_property
+    def standard_spellings(self) -> frozenset[str]:
+        """The accepted BRAG spellings and the four status names, in lower case."""
+        return frozenset(spelling.lower() for spelling in (*self.brag, *STATUSES))
+
+    @cached_property
+    def officer_initials(self) -> frozenset[str]:
+        """The initials in the Officers list (empty when Settings has none)."""
+        return frozenset(self.officers)
 
     @property
     def today(self) -> dt.date:

@@ -5,6 +5,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any, Literal
 
 Precision = Literal["day", "month"]
@@ -43,14 +44,21 @@ class PlanDate:
 
     @property
     def last_day(self) -> dt.date:
-        if self.precision == "month":
-            return self.value.replace(day=calendar.monthrange(self.value.year, self.value.month)[1])
-        return self.value
+        return _last_day(self.value) if self.precision == "month" else self.value
 
     def __str__(self) -> str:
-        if self.precision == "month":
-            return self.value.strftime("%b %Y")
-        return self.value.strftime("%d %b %Y").lstrip("0")
+        return _label(self.value, self.precision)
+
+
+# Plans repeat the same few dozen dates thousands of times; these caches keep big plans fast.
+@lru_cache(maxsize=4096)
+def _last_day(value: dt.date) -> dt.date:
+    return value.replace(day=calendar.monthrange(value.year, value.month)[1])
+
+
+@lru_cache(maxsize=4096)
+def _label(value: dt.date, precision: Precision) -> str:
+    return value.strftime("%b %Y") if precision == "month" else value.strftime("%d %b %Y").lstrip("0")
 
 
 def format_tokens(number_format: str) -> str:
@@ -64,6 +72,7 @@ def is_date_format(number_format: str) -> bool:
     return "d" in code or "y" in code or ("m" in code and "h" not in code and "0" not in code)
 
 
+@lru_cache(maxsize=256)
 def is_month_format(number_format: str | None) -> bool:
     """True for a number format that shows a month and year but no day, such as ``mmm-yy``."""
     if not number_format:
@@ -116,6 +125,19 @@ def parse_date(value: Any, number_format: str | None = None) -> PlanDate | None:
     A date cell formatted as a month (``mmm-yy``) means that whole month: staff
     type ``Jun-17`` to mean "by the end of June", not "on 1 June".
     """
+    try:
+        return _parse_cached(value, number_format)
+    except TypeError:  # a value that cannot be a cache key
+        return _parse(value, number_format)
+
+
+# Plans repeat their dates; typed=True keeps True and 1 (equal, and equally hashed) apart.
+@lru_cache(maxsize=8192, typed=True)
+def _parse_cached(value: Any, number_format: str | None) -> PlanDate | None:
+    return _parse(value, number_format)
+
+
+def _parse(value: Any, number_format: str | None) -> PlanDate | None:
     if value is None or value == "":
         return None
     month = is_month_format(number_format)

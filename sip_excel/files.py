@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -24,6 +23,8 @@ def write_atomically(target: Path, write: Callable[[Path], None], *, force: bool
         raise OutputError(f"{target} already exists. Choose another name, or add --force to replace it.")
     if not target.parent.exists():
         raise OutputError(f"the folder {target.parent} does not exist. Create it or choose another output path.")
+    import tempfile  # only when a file is written; validate usually just prints
+
     handle, temporary = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=target.suffix, dir=target.parent)
     os.close(handle)
     temporary_path = Path(temporary)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 Position = tuple[int, int]  # 0-based (row, column)
@@ -35,6 +36,7 @@ def as_text(value: Any) -> Any:
     return value
 
 
+@lru_cache(maxsize=1024)
 def column_letter(column: int) -> str:
     """Excel's letters for a 0-based column index (0 -> A, 26 -> AA)."""
     letters = ""

@@ -6,7 +6,6 @@ reads it from a saved workbook, so SIP602 sees the same dates either way.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from typing import Any
 
 from .grid import as_text
@@ -25,6 +24,8 @@ def comment_key(action: Action) -> CommentKey:
 
 def fingerprint(text: str) -> str:
     """A short, stable digest of a text, blind to spacing changes."""
+    import hashlib  # only the Excel path and a workbook with history need it; every CLI run starts afresh
+
     return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()[:12]
 
 

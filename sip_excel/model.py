@@ -1,6 +1,7 @@
 """The plan model: priorities, sections and actions, every value with its cell."""
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
@@ -24,7 +25,8 @@ class Entry(NamedTuple):
 
     @classmethod
     def at(cls, value: Any, row: int, column: int, label: str) -> Entry:
-        return cls(value, row, column, label, display_text(value))
+        text = value.strip() if type(value) is str else display_text(value)  # the common case, inlined
+        return cls(value, row, column, label, text)
 
     @property
     def cell(self) -> str:
@@ -111,15 +113,14 @@ class Plan:
     headers: list[HeaderRow]
     # (priority, ref or action text) -> date its current comment was first seen, from the comment history
     comment_first_seen: dict[tuple[Any, str], dt.date] = field(default_factory=dict)
+    _header_rows: list[int] | None = field(default=None, init=False, repr=False, compare=False)
 
     def priority(self, number: int | None) -> Priority | None:
         return next((p for p in self.priorities if p.number == number), None)
 
     def label_of(self, row: int, column: int) -> str:
         """The header label over a cell: the nearest header row above it."""
-        label = ""
-        for header in self.headers:
-            if header.row > row:
-                break
-            label = header.labels.get(column, "")
-        return label
+        if self._header_rows is None:
+            self._header_rows = [header.row for header in self.headers]  # in sheet order, as read
+        index = bisect.bisect_right(self._header_rows, row) - 1
+        return self.headers[index].labels.get(column, "") if index >= 0 else ""

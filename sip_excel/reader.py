@@ -29,13 +29,6 @@ MAX_LABEL = 40  # longer text is content, not a column label (except the aim col
 ACTION_MARKERS = ("ref", "lead_officer", "dlt_lead", "rag")
 
 
-def normalise_label(value: Any) -> str:
-    """A header label as compared with the aliases: lower case, single spaces, no trailing colon."""
-    if not isinstance(value, str) or len(value) > MAX_LABEL:
-        return ""
-    return _normalise(value)
-
-
 @lru_cache(maxsize=4096)
 def _normalise(text: str) -> str:
     return " ".join(text.lower().split()).rstrip(":").strip()
@@ -48,14 +41,13 @@ def alias_lookup(config: Config) -> dict[str, str]:
 
 def header_columns(row: list[Any], config: Config, lookup: dict[str, str] | None = None) -> dict[str, int]:
     """Field -> column for a row that reads as a header row, else an empty dict."""
-    if sum(isinstance(value, str) and value != "" for value in row) < 3:
-        return {}
     lookup = lookup if lookup is not None else alias_lookup(config)
     columns: dict[str, int] = {}
     for c, value in enumerate(row):
-        label = normalise_label(value)
-        name = lookup.get(label)
-        if name is None and c == 0 and isinstance(value, str):
+        if not isinstance(value, str):
+            continue
+        name = lookup.get(_normalise(value)) if len(value) <= MAX_LABEL else None
+        if name is None and c == 0:
             # The aim column's header often carries the aim itself: "Specific aim: Gain a clear ...".
             name = lookup.get(_normalise(value.split(":", 1)[0]))
             name = name if name == "aim" else None
@@ -74,6 +66,10 @@ class _Block:
     priority: Priority | None
     preamble: list[str]
     actions: list[Action] = field(default_factory=list)
+    fields: list[tuple[str, int, str]] = field(init=False)  # (field, column, label), worked out once
+
+    def __post_init__(self) -> None:
+        self.fields = [(name, c, self.header.labels.get(c, name)) for name, c in self.header.columns.items()]
 
 
 
@@ -176,11 +172,10 @@ class _PlanReader:
 
     def _data_row(self, r: int, row: list[Any]) -> None:
         block = self.blocks[-1]
-        header = block.header
-        entries = {name: Entry.at(row[c] if c < len(row) else None, r, c, header.labels.get(c, name))
-                   for name, c in header.columns.items()}
+        width = len(row)
+        entries = {name: Entry.at(row[c] if c < width else None, r, c, label) for name, c, label in block.fields}
         is_action = any(_has_letters_or_digits(entries[name]) for name in ACTION_MARKERS if name in entries)
-        has_text = any(not e.is_blank for e in entries.values())
+        has_text = any(e.text for e in entries.values())
         if not has_text:
             return  # stray characters outside the plan's columns
         if not is_action and self._heads_a_table(r):

@@ -60,20 +60,19 @@ class Rule:
             value = where.value if value is None else value
         else:
             row, column = where
-        return Finding(
-            code=self.code, severity=self.severity, message=message, sheet=plan.sheet,
-            cell=cell_name(row, column), row=row + 1, column=plan.label_of(row, column),
-            ref=action.ref if action else "", priority=action.priority if action else None,
-            value=value, suggestion=suggestion,
-        )
+        # Positional: a plan with thousands of problems makes thousands of these.
+        return Finding(self.code, self.severity, message, plan.sheet, cell_name(row, column), row + 1,
+                       plan.label_of(row, column), action.ref if action else "",
+                       action.priority if action else None, value, suggestion)
 
 
 class ActionRule(Rule):
     """A rule that looks at one action at a time."""
 
     def check(self, plan: Plan, context: Context) -> Iterator[Finding]:
+        check_action = self.check_action
         for action in plan.actions:
-            yield from self.check_action(plan, action, context)
+            yield from check_action(plan, action, context)
 
     def check_action(self, plan: Plan, action: Action, context: Context) -> Iterable[Finding]:
         raise NotImplementedError
@@ -83,6 +82,13 @@ class FieldRule(ActionRule):
     """A rule about one field of each action; ``field`` names it and ``check_entry`` judges it."""
 
     field: ClassVar[str] = ""
+
+    def check(self, plan: Plan, context: Context) -> Iterator[Finding]:
+        name, check_entry = self.field, self.check_entry
+        for action in plan.actions:
+            entry = action.fields.get(name)
+            if entry is not None:
+                yield from check_entry(plan, action, entry, context)
 
     def check_action(self, plan: Plan, action: Action, context: Context) -> Iterator[Finding]:
         entry = action.entry(self.field)

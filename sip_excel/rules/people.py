@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import lru_cache
 
 from ..findings import ERROR, WARNING, Finding
 from ..model import Action, Entry, Plan
@@ -44,20 +45,27 @@ class MissingLead(FieldRule):
                           suggestion="Enter the lead officer's initials.")
 
 
+@lru_cache(maxsize=4096)  # the same initials recur on every page of a plan
+def judge_officers(text: str, known: frozenset[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(parts that are not initials, initials not among ``known``) of a lead officer cell; an empty
+    ``known`` (no Officers list in Settings) accepts any initials."""
+    people = officers_in(text)
+    return (tuple(p for p in people if not INITIALS.match(p)),
+            tuple(p for p in people if known and INITIALS.match(p) and p not in known))
+
+
 class UnknownOfficer(ActionRule):
     """SIP502: Officer not in the Settings list, or not initials at all."""
 
     code, severity = "SIP502", WARNING
 
     def check_action(self, plan: Plan, action: Action, context: Context) -> Iterator[Finding]:
-        known = context.config.officers
+        known = context.config.officer_initials
         for name in PEOPLE_FIELDS:
             entry = action.entry(name)
             if entry is None or entry.is_blank or foreign_letters(entry.text):
                 continue  # blanks and look-alike letters have their own rules
-            people = officers_in(entry.text)
-            not_initials = [p for p in people if not INITIALS.match(p)]
-            unknown = [p for p in people if known and INITIALS.match(p) and p not in known]
+            not_initials, unknown = judge_officers(entry.text, known)
             if not_initials:
                 yield self.at(plan, entry, f"'{entry.text}' is not an officer's initials "
                               f"({', '.join(repr(p) for p in not_initials)}).", action=action,

@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..config import STATUSES
 from ..findings import ERROR, WARNING, Finding
 from ..model import Action, Entry, Plan
 from .base import ActionRule, Context, FieldRule
@@ -48,9 +47,8 @@ class NonStandardRag(FieldRule):
     def check_entry(self, plan: Plan, action: Action, entry: Entry, context: Context) -> Iterator[Finding]:
         if action.status is None or not isinstance(entry.value, str):
             return
-        accepted = {spelling.lower() for spelling in context.config.brag} | {s.lower() for s in STATUSES}
         written = entry.value
-        if written.strip().lower() in accepted and written == written.strip() and written[:1].isupper():
+        if written.strip().lower() in context.config.standard_spellings and written == written.strip() and written[:1].isupper():
             return
         fix = _spelling(written, context) or action.status
         yield self.at(plan, entry, f"'{written}' is read as {action.status}, but is not a standard spelling, so "
