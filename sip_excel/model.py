@@ -3,11 +3,24 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, NamedTuple
 
 from .dates import PlanDate
 from .grid import Grid, cell_name, display_text
+
+
+REF_SHAPE = re.compile(r"^[A-Z]?\d+(?:\.\d+)*$")
+
+
+def ref_key(ref: str) -> tuple[str, tuple[int, ...]] | None:
+    """'A5.2' -> ('A', (5, 2)), for ordering refs; None for a ref of no known shape."""
+    if not REF_SHAPE.match(ref):
+        return None
+    prefix = ref[0] if ref[0].isalpha() else ""
+    return prefix, tuple(int(part) for part in ref.lstrip(prefix).split("."))
 
 
 class Entry(NamedTuple):
@@ -71,6 +84,11 @@ class Action:
     @property
     def ref(self) -> str:
         return self.text("ref")
+
+    @cached_property
+    def ref_key(self) -> tuple[str, tuple[int, ...]] | None:
+        """The ref as a sortable key (see :func:`ref_key`), worked out once: several rules ask for it."""
+        return ref_key(self.ref)
 
     @property
     def label(self) -> str:

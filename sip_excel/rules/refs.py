@@ -3,23 +3,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from functools import lru_cache
 
 from ..findings import ERROR, WARNING, Finding
-from ..model import Action, Entry, Plan
+from ..model import Action, Entry, Plan, ref_key
 from .base import Context, FieldRule, Rule
-
-REF_SHAPE = re.compile(r"^[A-Z]?\d+(?:\.\d+)*$")
-
-
-@lru_cache(maxsize=16384)  # three rules ask for every action's ref
-def ref_key(ref: str) -> tuple[str, tuple[int, ...]] | None:
-    """'A5.2' -> ('A', (5, 2)), for ordering refs; None for a ref of no known shape."""
-    if not REF_SHAPE.match(ref):
-        return None
-    prefix = ref[0] if ref[0].isalpha() else ""
-    return prefix, tuple(int(part) for part in ref.lstrip(prefix).split("."))
-
 
 class MissingRef(FieldRule):
     """SIP201: Action has no ref."""
@@ -58,7 +45,7 @@ class MalformedRef(FieldRule):
     code, severity, field = "SIP203", WARNING, "ref"
 
     def check_entry(self, plan: Plan, action: Action, entry: Entry, context: Context) -> Iterator[Finding]:
-        if entry.text and ref_key(entry.text) is None:
+        if entry.text and action.ref_key is None:
             cleaned = re.sub(r"[^A-Z0-9.]", "", entry.text.upper()).strip(".")
             yield self.at(plan, entry, f"Ref '{entry.text}' is not of the form 1.2, 1.2.3 or A5.1.", action=action,
                           suggestion=cleaned if ref_key(cleaned) else "Use numbers separated by dots.")
@@ -79,7 +66,7 @@ class NumericRef(Rule):
                               f"zeros from numbers: 4.10 becomes 4.1. It may not be the ref that was typed.",
                               action=action, suggestion=_next_ref(last_key.get(action.priority))
                               or "Format the cell as Text and retype the ref.")
-            key = ref_key(action.ref)
+            key = action.ref_key
             if key:
                 last_key[action.priority] = key
 
@@ -100,7 +87,7 @@ class RefSequence(Rule):
     def check(self, plan: Plan, context: Context) -> Iterator[Finding]:
         previous: dict[tuple[int | None, str | None, str], tuple[tuple[int, ...], Action]] = {}
         for action in plan.actions:
-            key = ref_key(action.ref)
+            key = action.ref_key
             if key is None or isinstance(action.fields["ref"].value, float):
                 continue  # malformed and numeric refs have their own rules
             prefix, numbers = key
