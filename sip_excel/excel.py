@@ -36,10 +36,9 @@ from typing import Any, TypeVar
 from .config import SETTINGS_SHEET, Config
 from .errors import SipError
 from .findings import ERROR, INFO, WARNING
-from .grid import Grid, as_text, cell_name, column_letter, parse_cell_name
+from .grid import Grid, Position, as_text, cell_name, column_letter, parse_cell_name
 from .history import HISTORY_SHEET, History, comment_key, fingerprint
 from .model import Plan
-from .reader import alias_lookup, header_columns
 
 log = logging.getLogger(__name__)
 
@@ -116,38 +115,52 @@ def _sheet(book: Any, name: str) -> Any | None:
 
 
 def read_grid(sheet: Any) -> Grid:
-    """A sheet's live values in one bulk read, anchored at A1, with the date columns' number formats."""
+    """A sheet's live values in one bulk read, anchored at A1; number formats are read when the reader asks."""
     used = sheet.used_range
     values = used.options(ndim=2, empty=None).value or [[]]
     top, left = used.row - 1, used.column - 1
     rows: list[list[Any]] = [[] for _ in range(top)]
     rows += [[None] * left + list(row) for row in values]
-    grid = Grid(sheet=sheet.name, rows=rows)
-    _read_date_formats(sheet, grid)
-    return grid
+    return Grid(sheet=sheet.name, rows=rows, number_formats=LiveFormats(sheet, rows))
 
 
-def _read_date_formats(sheet: Any, grid: Grid) -> None:
-    """One number-format read per date column; where Excel cannot say (mixed formats, or an engine
-    that cannot read formats), a date on the 1st of a month is taken as that month, which is how staff
-    type months ('Apr-17')."""
-    date_columns: set[int] = set()
-    config = Config()
-    lookup = alias_lookup(config)
-    for row in grid.rows:
-        columns = header_columns(row, config, lookup)
-        date_columns.update(c for name, c in columns.items() if name in ("start", "end"))
-    for column in sorted(date_columns):
-        cells = [(r, row[column]) for r, row in enumerate(grid.rows)
+class LiveFormats(Mapping[Position, str]):
+    """The number formats of a live sheet's date cells, for telling a month ('Apr-17') from a day.
+
+    Read from Excel one column at a time, the first time the reader asks about a date in that column:
+    one call for the column's span of date cells. So only the columns the plan's header rows name as
+    dates (with the workbook's own column aliases) cost a call. Where Excel cannot give one format
+    (mixed formats in the span, or an engine that cannot read formats), a date on the 1st of a month is
+    taken as that month, which is how staff type months.
+    """
+
+    def __init__(self, sheet: Any, rows: list[list[Any]]) -> None:
+        self.sheet, self.rows = sheet, rows
+        self._columns: dict[int, dict[int, str]] = {}  # column -> {row: format} for its date cells
+
+    def __getitem__(self, position: Position) -> str:
+        row, column = position
+        if column not in self._columns:
+            self._columns[column] = self._read_column(column)
+        return self._columns[column][row]
+
+    def __iter__(self) -> Iterator[Position]:
+        return ((row, column) for column, formats in self._columns.items() for row in formats)
+
+    def __len__(self) -> int:
+        return sum(len(formats) for formats in self._columns.values())
+
+    def _read_column(self, column: int) -> dict[int, str]:
+        cells = [(r, row[column]) for r, row in enumerate(self.rows)
                  if column < len(row) and isinstance(row[column], dt.date)]
         if not cells:
-            continue
+            return {}
         try:
-            number_format = sheet.range((cells[0][0] + 1, column + 1), (cells[-1][0] + 1, column + 1)).number_format
-        except Exception:  # the remote engine reads formats only asynchronously
+            span = self.sheet.range((cells[0][0] + 1, column + 1), (cells[-1][0] + 1, column + 1))
+            number_format = span.number_format
+        except Exception:  # noqa: BLE001  the remote engine reads formats only asynchronously
             number_format = None
-        for r, value in cells:
-            grid.number_formats[(r, column)] = number_format or ("mmm-yy" if value.day == 1 else "dd/mm/yyyy")
+        return {r: number_format or ("mmm-yy" if value.day == 1 else "dd/mm/yyyy") for r, value in cells}
 
 
 class LiveSheets(Mapping[str, Grid]):

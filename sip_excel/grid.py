@@ -6,6 +6,7 @@ never sees openpyxl, calamine or xlwings objects.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -72,7 +73,7 @@ class Grid:
 
     sheet: str
     rows: list[list[Any]]
-    number_formats: dict[Position, str] = field(default_factory=dict)
+    number_formats: Mapping[Position, str] = field(default_factory=dict)  # a dict, or read on demand
     formulas: dict[Position, str] = field(default_factory=dict)
     errors: dict[Position, str] = field(default_factory=dict)
     merged: list[tuple[Position, Position]] = field(default_factory=list)

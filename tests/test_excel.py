@@ -9,6 +9,7 @@ import pytest
 from docx import Document
 
 from sip_excel import excel
+from sip_excel.grid import Grid
 from sip_excel.history import HISTORY_HEADER
 
 from .excel_sim import _set_used_range, actions, apply, open_book, sheet_of, sheet_payload, values_at, workbook_payload
@@ -272,3 +273,31 @@ def test_button_path_validates_without_pandas_docx_or_matplotlib():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert result.returncode == 0, result.stderr
+
+
+class FormatSheet:
+    """Just enough of an xlwings Sheet for LiveFormats: each range read is recorded, every cell is dd/mm/yyyy."""
+
+    def __init__(self) -> None:
+        self.reads: list[tuple[tuple[int, int], tuple[int, int]]] = []
+
+    def range(self, first, last):
+        self.reads.append((first, last))
+        return type("Span", (), {"number_format": "dd/mm/yyyy"})()
+
+
+def test_live_formats_are_read_per_date_column_named_by_the_workbooks_own_aliases():
+    from sip_excel.config import DEFAULT_ALIASES
+    from sip_excel.reader import read_plan
+
+    from .conftest import HEADER, action_row, make_config
+
+    header = [("Deadline" if label == "End" else label) for label in HEADER]  # an alias only Settings knows
+    rows = [["Priority 1: Test"], header, action_row(ref="1.1"), action_row(ref="1.2")]
+    sheet = FormatSheet()
+    config = make_config(aliases={**DEFAULT_ALIASES, "end": (*DEFAULT_ALIASES["end"], "deadline")})
+    plan = read_plan(Grid("Plan", rows, number_formats=excel.LiveFormats(sheet, rows)), config)
+    # Start (D) and Deadline (E), one read each over their date cells; no other column is asked about.
+    assert sorted(sheet.reads) == [((3, 4), (4, 4)), ((3, 5), (4, 5))]
+    # Excel says day format, so 1 Oct 2017 is that day, not the whole of October.
+    assert plan.actions[0].end.precision == "day" and plan.actions[0].end.last_day == dt.date(2017, 10, 1)
