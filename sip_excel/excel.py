@@ -50,6 +50,10 @@ MARK_COLOURS = {3: "#FFC7CE", 2: "#FFEB9C", 1: "#DDEBF7"}  # Excel's own "bad" /
 MARKED_COLUMNS = "A:AZ"
 VALIDATION_HEADER = ["Go to", "Severity", "Code", "Message", "Ref", "Priority", "Column", "Suggestion"]
 NOTES_MACRO = "SipExcel.ApplyNotes"
+# The buttons Set up workbook adds (caption, macro in macros/SipExcel.bas), and their size in points.
+BUTTONS = (("Validate", "ValidatePlan"), ("Build report", "BuildReport"), ("Clear marks", "ClearMarks"),
+           ("Set up workbook", "SetUpWorkbook"))
+BUTTON_SIZE = (110, 24, 6)  # width, height, gap
 NOTE_PREFIX = "sip-excel:"  # every note the tool writes starts with this, and only those are ever deleted
 BRAG_FILLS = {"Blue": "#9DC3E6", "Red": "#F4B6B5", "Amber": "#FFD966", "Green": "#C5E0B3"}
 
@@ -445,12 +449,37 @@ def setup_workbook(book: Any = None, comment_updated: bool = False) -> None:
             words = [w for w, s in config.brag.items() if s == status]
             test = ",".join(f'LOWER(TRIM({first}))="{w}"' for w in words)
             cells.conditional_formats.add_custom(f"=OR({test})", fill_color=colour)
+    width = max(len(row) for row in plan.grid.rows)  # the live rows, as read from A1
     if comment_updated and not any("comment_updated" in h.columns for h in plan.headers):
-        width = max(len(r) for r in sheet.used_range.options(ndim=2).value)
         for header in plan.headers:
             sheet.range((header.row + 1, width + 1)).value = "Comment updated"
-    _alert(book, "The plan is set up: RAG drop-down lists and colours are in place. To add the buttons, see "
-           "'In Excel: the buttons' in the README.")
+        width += 1
+    if _add_buttons(sheet, width + 2):
+        buttons = "The buttons are at the top of the plan, to the right of the table."
+    else:
+        buttons = "This Excel cannot add buttons from Python: see 'In Excel: the buttons' in the README."
+    _alert(book, f"The plan is set up: RAG drop-down lists and colours are in place. {buttons}")
+
+
+def _add_buttons(sheet: Any, column: int) -> bool:
+    """Excel form buttons that run the SipExcel macros, at the top of ``column`` (1-based), where the engine
+    exposes Excel's own object model (desktop Excel on Windows). Buttons already there are kept. False where
+    it cannot (the Mac, the remote engine), so the user is told the manual step."""
+    try:
+        buttons = sheet.api.Buttons()
+        existing = {buttons.Item(index).Caption for index in range(1, buttons.Count + 1)}
+        anchor = sheet.range((2, column)).api
+        left, top = anchor.Left, anchor.Top
+    except Exception:  # noqa: BLE001  no native Excel object model here
+        log.debug("form buttons not supported by this engine")
+        return False
+    width, height, gap = BUTTON_SIZE
+    for number, (caption, macro) in enumerate(BUTTONS):
+        if caption in existing:
+            continue
+        button = buttons.Add(left, top + number * (height + gap), width, height)
+        button.Caption, button.OnAction = caption, macro
+    return True
 
 
 def _input_message(cells: Any, title: str, message: str) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from typing import Any
 from pathlib import Path
 
 import pytest
@@ -301,3 +302,63 @@ def test_live_formats_are_read_per_date_column_named_by_the_workbooks_own_aliase
     assert sorted(sheet.reads) == [((3, 4), (4, 4)), ((3, 5), (4, 5))]
     # Excel says day format, so 1 Oct 2017 is that day, not the whole of October.
     assert plan.actions[0].end.precision == "day" and plan.actions[0].end.last_day == dt.date(2017, 10, 1)
+
+
+class FakeButtons:
+    """Excel's Buttons collection as COM shows it (desktop Excel on Windows): Add, Item, Count."""
+
+    def __init__(self) -> None:
+        self.made: list[Any] = []
+
+    @property
+    def Count(self) -> int:  # noqa: N802  (Excel's own name)
+        return len(self.made)
+
+    def Item(self, index: int) -> Any:  # noqa: N802
+        return self.made[index - 1]
+
+    def Add(self, left: float, top: float, width: float, height: float) -> Any:  # noqa: N802
+        button = type("Button", (), {})()
+        button.at = (left, top, width, height)
+        self.made.append(button)
+        return button
+
+
+class FakeComSheet:
+    """A sheet whose .api is Excel's object model, recording what is done to it."""
+
+    def __init__(self) -> None:
+        buttons = FakeButtons()
+        self.buttons = buttons
+        self.api = type("Api", (), {"Buttons": lambda _self: buttons})()
+
+    def range(self, cell):
+        row, column = cell
+        return type("Cell", (), {"api": type("CellApi", (), {"Left": 48.0 * (column - 1), "Top": 15.0 * (row - 1)})})()
+
+
+def test_set_up_adds_the_four_buttons_through_excels_object_model_once():
+    sheet = FakeComSheet()
+    assert excel._add_buttons(sheet, 12)
+    made = [(b.Caption, b.OnAction) for b in sheet.buttons.made]
+    assert made == list(excel.BUTTONS)
+    assert {name for _, name in made} <= {m for m in re.findall(r"^Sub (\w+)\(", (ROOT / "macros" / "SipExcel.bas")
+                                                                  .read_text(encoding="utf-8"), flags=re.M)}
+    lefts = {b.at[0] for b in sheet.buttons.made}
+    tops = [b.at[1] for b in sheet.buttons.made]
+    assert lefts == {48.0 * 11} and tops == sorted(tops) and tops[0] == 15.0  # stacked from row 2 of column L
+    assert excel._add_buttons(sheet, 12) and len(sheet.buttons.made) == 4  # a second set-up adds none
+
+
+def test_where_excel_cannot_add_buttons_the_user_is_told_the_manual_step(payload):
+    _, _, recorded = click(excel.setup_workbook, payload)
+    (alert,) = [a for a in recorded if a["func"] == "alert"]
+    assert "cannot add buttons" in alert["args"][0] and "In Excel: the buttons" in alert["args"][0]
+
+
+def test_rag_input_message_is_set_through_excels_validation_object():
+    validation = type("Validation", (), {})()
+    cells = type("Cells", (), {"api": type("RangeApi", (), {"Validation": validation})()})()
+    excel._input_message(cells, "BRAG status", "Blue: complete.")
+    assert (validation.InputTitle, validation.InputMessage, validation.ShowInput) == ("BRAG status", "Blue: complete.",
+                                                                                      True)
