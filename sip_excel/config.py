@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from typing import Any
@@ -74,6 +75,7 @@ class Config:
     aliases: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_ALIASES))
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
+    severities: dict[str, str] = field(default_factory=dict)  # code -> error/warning/info, from Settings
     report: ReportMeta = field(default_factory=ReportMeta)
 
     @cached_property
@@ -121,7 +123,8 @@ _KEYS: dict[str, tuple[str, str]] = {
     "plan name": ("report", "plan_name"),
 }
 _SECTIONS = {"report", "validation"}
-_TABLES = {"officers", "brag spellings", "column aliases"}
+_TABLES = {"officers", "brag spellings", "column aliases", "severities"}
+SEVERITIES = ("error", "warning", "info")
 _DATE_ATTRS = {"as_of", "plan_start", "plan_end", "meeting_date"}
 _INT_ATTRS = {"reporting_period_months", "staleness_days"}
 
@@ -149,7 +152,8 @@ def _convert(attr: str, value: Any, where: str) -> Any:
 
 
 def config_from_settings(grid: Grid, base: Config | None = None) -> Config:
-    """Read the Settings sheet: key/value rows, then the Officers, BRAG spellings and Column aliases tables.
+    """Read the Settings sheet: key/value rows, then the Officers, BRAG spellings, Column aliases and
+    Severities tables.
 
     Unknown keys are refused, naming the cell, so that a misspelt setting is
     never silently ignored.
@@ -160,6 +164,7 @@ def config_from_settings(grid: Grid, base: Config | None = None) -> Config:
     officers: dict[str, Officer] = {}
     brag: dict[str, str] = {}
     aliases: dict[str, list[str]] = {}
+    severities: dict[str, str] = {}
     table: str | None = None
     header_seen = False
     for r, row in enumerate(grid.rows):
@@ -183,6 +188,15 @@ def config_from_settings(grid: Grid, base: Config | None = None) -> Config:
                     raise SettingsError(f"Settings {cell_name(r, 1)}: '{cells[1]}' is not one of "
                                         f"{', '.join(STATUSES)}. Use one of those words.")
                 brag[_norm(cells[0])] = status
+            elif table == "severities":
+                code, severity = cells[0].strip().upper(), _norm(cells[1])
+                if not re.fullmatch(r"SIP\d{3}", code):
+                    raise SettingsError(f"Settings {cell_name(r, 0)}: '{cells[0]}' is not a check code such as "
+                                        "SIP503. `sip-excel rules` lists them.")
+                if severity not in SEVERITIES:
+                    raise SettingsError(f"Settings {cell_name(r, 1)}: '{cells[1]}' is not a severity. Use error, "
+                                        "warning or info.")
+                severities[code] = severity
             else:
                 field_name = _norm(cells[0]).replace(" ", "_")
                 if field_name not in DEFAULT_ALIASES:
@@ -207,5 +221,6 @@ def config_from_settings(grid: Grid, base: Config | None = None) -> Config:
         officers=officers or base.officers,
         brag=brag or base.brag,
         aliases=merged_aliases,
+        severities={**base.severities, **severities},
         report=replace(base.report, **{k: v for k, v in report_values.items() if v is not None}),
     )

@@ -505,6 +505,7 @@ def _add_settings_sheet(book: Any) -> None:
         ["Officers", None, None], ["Initials", "Name", "Role"], [None, None, None],
         ["BRAG spellings", None, None], ["Spelling", "Status", None],
         *[[spelling.capitalize(), status, None] for spelling, status in DEFAULT_BRAG.items()],
+        [None, None, None], ["Severities", None, None], ["Code", "Severity", None],
     ]
     sheet["A1"].value = rows
 

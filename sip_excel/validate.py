@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .config import Config
+from .errors import SettingsError
 from .findings import ERROR, INFO, SEVERITY_ORDER, WARNING, CodeSelection, Finding
 from .model import Plan
 from .rules import Context, all_rules
@@ -56,6 +57,17 @@ class Report:
         }
 
 
+def _check_severities(config: Config, rules: list[type]) -> None:
+    """Refuse a Settings severity for a code that is not a check, or for one that stops the run."""
+    codes = {rule.code: rule for rule in rules}
+    for code in config.severities:
+        if code not in codes:
+            raise SettingsError(f"Settings, Severities: there is no check {code}. `sip-excel rules` lists them.")
+        if codes[code].fatal:
+            raise SettingsError(f"Settings, Severities: {code} stops the check altogether, so its severity "
+                                "cannot be changed. Remove that row.")
+
+
 def validate(plan: Plan, config: Config | None = None,
              comment_first_seen: dict[tuple[Any, str], dt.date] | None = None) -> Report:
     """Check a plan against every selected rule (comment history: the argument, else the plan's own)."""
@@ -63,11 +75,15 @@ def validate(plan: Plan, config: Config | None = None,
     history = plan.comment_first_seen if comment_first_seen is None else comment_first_seen
     context = Context(config=config, today=config.today, comment_first_seen=history)
     selected = CodeSelection(config.select, config.ignore)
+    rules = all_rules()
+    _check_severities(config, rules)
     findings: list[Finding] = []
-    for rule in all_rules():
+    for rule in rules:
         if rule.fatal or not selected(rule.code):
             continue
-        findings.extend(rule().check(plan, context))
+        check = rule()
+        check.severity = config.severities.get(rule.code, rule.severity)  # Settings may change the default
+        findings.extend(check.check(plan, context))
     findings.sort(key=lambda f: (f.priority is None, f.priority or 0, f.row, f.cell, SEVERITY_ORDER[f.severity],
                                  f.code))
     log.debug("%d findings on %s", len(findings), plan.sheet)

@@ -231,6 +231,7 @@ def add_settings(wb: Workbook) -> None:
     for title, header, table in (
         ("Officers", ("Initials", "Name", "Role"), OFFICERS),
         ("BRAG spellings", ("Spelling", "Status"), BRAG_SPELLINGS),
+        ("Severities", ("Code", "Severity"), []),  # empty: every check keeps its default severity
     ):
         row += 1
         ws.cell(row, 1, title).font = Font(bold=True, size=12)
