@@ -98,3 +98,39 @@ def test_file_and_grid_give_the_same_plan():
     from_file, _ = load(SAMPLE)
     flat = lambda plan: [(a.ref, a.priority, a.section, a.start, a.end, a.status) for a in plan.actions]  # noqa: E731
     assert flat(from_grids) == flat(from_file)
+
+
+@pytest.mark.parametrize("cell_xml", [
+    '<c r="E3" s="{s}" t="n">',  # Excel, openpyxl and LibreOffice: r, s, t
+    '<c r="E3" t="n" s="{s}">',  # another writer's order
+    '<c r="E3" cm="1" s="{s}">',  # Excel's cell-metadata attribute in between
+])
+def test_month_formats_are_found_whatever_the_order_of_a_cells_attributes(tmp_path, cell_xml):
+    import re
+    import zipfile
+
+    from openpyxl import Workbook
+
+    from sip_excel.api import load_plan
+
+    from .conftest import HEADER, action_row
+
+    book = Workbook()
+    sheet = book.active
+    for row in ([["Priority 1: A"], HEADER, action_row(ref="1.1", end=dt.datetime(2017, 6, 1))]):
+        sheet.append(row)
+    sheet["D3"].number_format = sheet["E3"].number_format = "mmm-yy"
+    path = tmp_path / "plan.xlsx"
+    book.save(path)
+    with zipfile.ZipFile(path) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    xml = parts["xl/worksheets/sheet1.xml"].decode()
+    style = re.search(r'<c r="E3" s="(\d+)"', xml)[1]
+    xml = re.sub(r'<c r="E3" s="\d+" t="n">', cell_xml.format(s=style), xml)
+    assert cell_xml.format(s=style) in xml
+    parts["xl/worksheets/sheet1.xml"] = xml.encode()
+    with zipfile.ZipFile(path, "w") as package:
+        for name, data in parts.items():
+            package.writestr(name, data)
+    end = load_plan(path).actions[0].end
+    assert end.precision == "month" and end.last_day == dt.date(2017, 6, 30)
