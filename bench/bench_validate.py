@@ -1,6 +1,6 @@
 """Benchmark: `sip-excel validate` against bare reads of the same file, each in a fresh process.
 
-Run on demand:  python bench/bench_validate.py [SIZES...]
+Run on demand:  python bench/bench_validate.py [SIZES...]   (needs pip install -e ".[build]" for XlsxWriter)
 Prints wall time, the ratio to a bare python-calamine read and to an openpyxl
 read-only read (both iterating every row), and each process's peak memory.
 Goal: from 10,000 actions up, validate <= 3x the calamine read; < 300 MB at 50,000.
