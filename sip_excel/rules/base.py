@@ -90,10 +90,5 @@ class FieldRule(ActionRule):
             if entry is not None:
                 yield from check_entry(plan, action, entry, context)
 
-    def check_action(self, plan: Plan, action: Action, context: Context) -> Iterator[Finding]:
-        entry = action.entry(self.field)
-        if entry is not None:
-            yield from self.check_entry(plan, action, entry, context)
-
     def check_entry(self, plan: Plan, action: Action, entry: Entry, context: Context) -> Iterable[Finding]:
         raise NotImplementedError
