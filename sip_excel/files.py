@@ -30,8 +30,17 @@ def write_atomically(target: Path, write: Callable[[Path], None], *, force: bool
     temporary_path = Path(temporary)
     try:
         write(temporary_path)
+        # mkstemp makes the file readable by its owner only; a report is for colleagues too, so give it the
+        # permissions any new file in that folder would get.
+        os.chmod(temporary_path, 0o666 & ~_umask())
         os.replace(temporary_path, target)
     except BaseException:
         temporary_path.unlink(missing_ok=True)
         raise
     return target
+
+
+def _umask() -> int:
+    current = os.umask(0o022)  # the only way to read it is to set it; put it straight back
+    os.umask(current)
+    return current

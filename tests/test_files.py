@@ -1,0 +1,43 @@
+"""Output files: written in one step, and readable by colleagues like any other new file."""
+from __future__ import annotations
+
+import os
+import stat
+import sys
+
+import pytest
+
+from sip_excel.errors import OutputError
+from sip_excel.files import write_atomically
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permission bits")
+@pytest.mark.parametrize("umask", [0o022, 0o027, 0o077])
+def test_a_written_file_gets_the_permissions_of_any_new_file(tmp_path, umask):
+    previous = os.umask(umask)
+    try:
+        target = write_atomically(tmp_path / "report.docx", lambda path: path.write_bytes(b"report"))
+        plain = tmp_path / "plain.txt"
+        plain.write_bytes(b"x")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE(target.stat().st_mode) == stat.S_IMODE(plain.stat().st_mode) == 0o666 & ~umask
+    assert target.read_bytes() == b"report"
+
+
+def test_a_failed_write_leaves_nothing_behind(tmp_path):
+    def fail(path):
+        path.write_bytes(b"half")
+        raise RuntimeError("disk full")
+
+    with pytest.raises(RuntimeError):
+        write_atomically(tmp_path / "report.docx", fail)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_existing_file_is_kept_without_force(tmp_path):
+    target = tmp_path / "report.docx"
+    target.write_bytes(b"old")
+    with pytest.raises(OutputError, match="already exists"):
+        write_atomically(target, lambda path: path.write_bytes(b"new"))
+    assert target.read_bytes() == b"old"
