@@ -80,12 +80,23 @@ def office():
                 process.kill()
 
 
+def open_copy(desktop, workbook: Path, folder: Path, *extra):
+    """Open a copy of ``workbook`` in the scratch folder: LibreOffice's lock file goes there, never next to
+    the real workbook, and nothing LibreOffice does can reach the original."""
+    copy = folder / f"copy-{workbook.name}"
+    shutil.copyfile(workbook, copy)
+    document = desktop.loadComponentFromURL(copy.as_uri(), "_blank", 0, (prop("Hidden", True), *extra))
+    if document is None:
+        raise SystemExit(f"LibreOffice could not open {workbook}.")
+    return document
+
+
 def vba_project(workbook: Path, target: Path, modules: list[tuple[str, Path]]) -> None:
     """Compile ``modules`` (name, .bas file) into a VBA project, written to ``target``."""
     from com.sun.star.script.ModuleType import NORMAL
 
     with office() as (desktop, folder):
-        document = desktop.loadComponentFromURL(workbook.resolve().as_uri(), "_blank", 0, (prop("Hidden", True),))
+        document = open_copy(desktop, workbook, folder)
         libraries = document.BasicLibraries
         libraries.VBACompatibilityMode = True
         libraries.ProjectName = PROJECT
@@ -109,8 +120,8 @@ def picture(workbook: Path, target: Path, first_column: int, last_column: int, l
     LibreOffice shows them, buttons included; the workbook is opened read-only and not saved."""
     from com.sun.star.table import CellRangeAddress
 
-    with office() as (desktop, _):
-        document = desktop.loadComponentFromURL(workbook.resolve().as_uri(), "_blank", 0, (prop("Hidden", True), prop("ReadOnly", True)))
+    with office() as (desktop, folder):
+        document = open_copy(desktop, workbook, folder)
         sheet = document.Sheets.getByIndex(0)
         area = CellRangeAddress()
         area.Sheet, area.StartColumn, area.StartRow = 0, first_column, 0
@@ -128,9 +139,8 @@ def picture(workbook: Path, target: Path, first_column: int, last_column: int, l
 
 def controls(workbook: Path) -> list[dict[str, object]]:
     """The form controls on the first sheet as LibreOffice reads them: label, kind and the scripts they run."""
-    with office() as (desktop, _):
-        document = desktop.loadComponentFromURL(workbook.resolve().as_uri(), "_blank", 0,
-                                                (prop("Hidden", True), prop("ReadOnly", True)))
+    with office() as (desktop, folder):
+        document = open_copy(desktop, workbook, folder)
         page = document.Sheets.getByIndex(0).DrawPage
         form = page.Forms.getByIndex(0) if page.Forms.Count else None
         found = []
@@ -149,9 +159,8 @@ def run_notes_macro(workbook: Path, steps: list[list[list[str]]], staff: dict[st
     """Run the real ApplyNotes macro in LibreOffice's VBA mode; the notes (cell -> text) after each step."""
     from com.sun.star.table import CellAddress
 
-    with office() as (desktop, _):
-        document = desktop.loadComponentFromURL(workbook.resolve().as_uri(), "_blank", 0,
-                                                (prop("Hidden", True), prop("MacroExecutionMode", 4)))  # never saved
+    with office() as (desktop, folder):
+        document = open_copy(desktop, workbook, folder, prop("MacroExecutionMode", 4))  # ALWAYS_EXECUTE_NO_WARN
         # LibreOffice's Basic cannot compile xlwings' module (Windows API declarations), and one module that
         # does not compile stops the whole project; ApplyNotes does not use it, so it is left out here.
         document.BasicLibraries.loadLibrary(PROJECT)
