@@ -20,6 +20,8 @@ def display_text(value: Any) -> str:
         return ""
     if isinstance(value, str):
         return value.strip()
+    if type(value) is dt.date:  # the common case in a plan's date columns
+        return value.isoformat()
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, dt.datetime):

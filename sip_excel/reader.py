@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import re
+from itertools import repeat
 from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any
@@ -34,24 +35,43 @@ def _normalise(text: str) -> str:
     return " ".join(text.lower().split()).rstrip(":").strip()
 
 
+class _Labels(dict):
+    """Cell text -> the field it labels ('' for none), from the configured aliases.
+
+    Worked out once per distinct text: every row of a plan is tested as a possible
+    header row, and plans repeat their short texts (initials, statuses) thousands of times.
+    """
+
+    def __init__(self, aliases: dict[str, str]) -> None:
+        super().__init__()
+        self.aliases = aliases
+
+    def __missing__(self, text: str) -> str:
+        name = self.aliases.get(_normalise(text), "") if len(text) <= MAX_LABEL else ""
+        self[text] = name
+        return name
+
+
 def alias_lookup(config: Config) -> dict[str, str]:
-    """Header label -> field, from the configured aliases."""
-    return {alias: name for name, aliases in config.aliases.items() for alias in aliases}
+    """Header label (as written in a cell) -> field, from the configured aliases."""
+    return _Labels({alias: name for name, aliases in config.aliases.items() for alias in aliases})
 
 
 def header_columns(row: list[Any], config: Config, lookup: dict[str, str] | None = None) -> dict[str, int]:
     """Field -> column for a row that reads as a header row, else an empty dict."""
-    lookup = lookup if lookup is not None else alias_lookup(config)
+    labels = lookup if lookup is not None else alias_lookup(config)
+    named = [(c, name) for c, value in enumerate(row)
+             if type(value) is str and len(value) <= MAX_LABEL and (name := labels[value])]
+    if len(named) < 2:
+        return {}  # a data row: a header row names three columns, at most one of them (the aim) in a long text
     columns: dict[str, int] = {}
-    for c, value in enumerate(row):
-        if not isinstance(value, str):
-            continue
-        name = lookup.get(_normalise(value)) if len(value) <= MAX_LABEL else None
-        if name is None and c == 0:
-            # The aim column's header often carries the aim itself: "Specific aim: Gain a clear ...".
-            name = lookup.get(_normalise(value.split(":", 1)[0]))
-            name = name if name == "aim" else None
-        if name and name not in columns:
+    first = row[0]
+    if type(first) is str and (len(first) > MAX_LABEL or not labels[first]):
+        # The aim column's header often carries the aim itself: "Specific aim: Gain a clear ...".
+        if labels[first.split(":", 1)[0]] == "aim":
+            columns["aim"] = 0
+    for c, name in named:
+        if name not in columns:
             columns[name] = c
     if len(columns) >= 3 and ("ref" in columns or "action" in columns):
         return columns
@@ -68,15 +88,35 @@ class _Block:
     actions: list[Action] = field(default_factory=list)
     fields: list[tuple[str, int, str]] = field(init=False)  # (field, column, label), worked out once
 
+    column_set: frozenset[int] = field(init=False)
+    markers: tuple[str, ...] = field(init=False)  # the ACTION_MARKERS this table has
+
     def __post_init__(self) -> None:
         self.fields = [(name, c, self.header.labels.get(c, name)) for name, c in self.header.columns.items()]
+        self._names = [name for name, _, _ in self.fields]
+        self._columns = [c for _, c, _ in self.fields]
+        self._labels = [label for _, _, label in self.fields]
+        self._width = max(self._columns, default=-1) + 1
+        self.column_set = frozenset(self.header.columns.values())
+        self.markers = tuple(name for name in ACTION_MARKERS if name in self.header.columns)
 
 
+
+
+    def entries(self, row: list[Any], r: int) -> dict[str, Entry]:
+        """Field -> Entry for one row of this table (what Entry.at makes, built in bulk: a plan of
+        50,000 actions has half a million of them)."""
+        if len(row) < self._width:
+            row = row + [None] * (self._width - len(row))
+        values = [row[c] for c in self._columns]
+        texts = [v.strip() if type(v) is str else "" if v is None else display_text(v) for v in values]
+        records = zip(values, repeat(r), self._columns, self._labels, texts)
+        return dict(zip(self._names, map(tuple.__new__, repeat(Entry), records)))
 
 
 def _filled(row: list[Any]) -> list[int]:
     """The columns of a row that hold something other than blanks."""
-    return [c for c, v in enumerate(row) if v is not None and v != "" and (not isinstance(v, str) or not v.isspace())]
+    return [c for c, v in enumerate(row) if v is not None and (type(v) is not str or (v and not v.isspace()))]
 
 
 class _PlanReader:
@@ -123,8 +163,9 @@ class _PlanReader:
         if not filled:
             self.pending, self.in_heading = [], False
             return
-        first_text = display_text(row[filled[0]])
-        heading = PRIORITY_HEADING.match(first_text) if len(filled) <= 2 else None
+        few = len(filled) <= 2  # headings and titles: a cell or two
+        first_text = display_text(row[filled[0]]) if few else ""
+        heading = PRIORITY_HEADING.match(first_text) if few else None
         if heading:
             self.priorities.append(Priority(int(heading[1]), " ".join(heading[2].split()), r))
             self.pending, self.in_heading = [], True
@@ -133,8 +174,10 @@ class _PlanReader:
         if columns:
             labels = {c: display_text(row[c]) for c in filled}
             named = columns
-            if self.blocks:
-                columns = _inherit_columns(columns, self.blocks[0].header.columns)
+            if self.blocks:  # a column this row leaves unnamed keeps the first header row's column and label
+                first = self.blocks[0].header
+                columns = _inherit_columns(columns, first.columns)
+                labels.update({c: first.labels[c] for c in columns.values() if c not in labels and c in first.labels})
             header = HeaderRow(r, columns, labels, named)
             self.blocks.append(_Block(header, self.priorities[-1] if self.priorities else None, self.pending))
             self.pending, self.in_heading = [], False
@@ -148,7 +191,7 @@ class _PlanReader:
         elif not self.blocks:
             self.pending.append(" ".join(display_text(row[c]) for c in filled))
         else:
-            self._data_row(r, row)
+            self._data_row(r, row, filled)
 
     def _heads_a_table(self, r: int) -> bool:
         """True for a one-cell row that leads straight into a header row: a section heading."""
@@ -170,14 +213,12 @@ class _PlanReader:
             parts.append(str(date) if date else display_text(row[c]))
         self.title[display_text(row[filled[0]]).rstrip(":")] = " ".join(parts)
 
-    def _data_row(self, r: int, row: list[Any]) -> None:
+    def _data_row(self, r: int, row: list[Any], filled: list[int]) -> None:
         block = self.blocks[-1]
-        width = len(row)
-        entries = {name: Entry.at(row[c] if c < width else None, r, c, label) for name, c, label in block.fields}
-        is_action = any(_has_letters_or_digits(entries[name]) for name in ACTION_MARKERS if name in entries)
-        has_text = any(e.text for e in entries.values())
-        if not has_text:
+        if block.column_set.isdisjoint(filled):
             return  # stray characters outside the plan's columns
+        entries = block.entries(row, r)
+        is_action = any(_ALNUM.search(entries[name].text) for name in block.markers)
         if not is_action and self._heads_a_table(r):
             self.pending.append(" ".join(e.text for e in entries.values() if e.text))
             return
@@ -251,8 +292,6 @@ def _inherit_columns(columns: dict[str, int], first: dict[str, int]) -> dict[str
 _ALNUM = re.compile(r"[^\W_]")
 
 
-def _has_letters_or_digits(entry: Entry) -> bool:
-    return _ALNUM.search(entry.text) is not None
 
 
 def _labels(names: list[str]) -> str:

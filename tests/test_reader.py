@@ -9,6 +9,7 @@ from sip_excel.api import load
 from sip_excel.errors import PlanStructureError
 from sip_excel.grid import Grid
 from sip_excel.reader import read_plan
+from sip_excel.validate import validate
 
 from .conftest import AS_OF, HEADER, SAMPLE, action_row, make_config, plan_grid
 
@@ -76,6 +77,17 @@ def test_priority_heading_sections_and_repeated_headers():
     assert priority.sections == ["Section 1: Help and protection", "Section 2: Leadership"]
     assert [a.section for a in plan.actions] == priority.sections
     assert plan.title == {"Plan title": ""}
+
+
+def test_a_repeated_header_row_without_a_label_keeps_the_first_rows_column_and_label():
+    second_header = [*HEADER[:6], "", *HEADER[7:]]  # no "Lead officer" over column G
+    rows = [["Priority 1: A"], list(HEADER), action_row(ref="1.1"), [], second_header,
+            action_row(ref="1.2", lead_officer="")]
+    plan = read_plan(Grid("Plan", rows), make_config())
+    entry = plan.actions[1].fields["lead_officer"]
+    assert (entry.cell, entry.label, plan.label_of(entry.row, entry.column)) == ("G6", "Lead officer", "Lead officer")
+    (finding,) = [f for f in validate(plan, make_config()).findings if f.code == "SIP501"]
+    assert (finding.cell, finding.column) == ("G6", "Lead officer")
 
 
 def test_sample_plan_structure():
