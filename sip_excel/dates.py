@@ -61,6 +61,11 @@ def _label(value: dt.date, precision: Precision) -> str:
     return value.strftime("%b %Y") if precision == "month" else value.strftime("%d %b %Y").lstrip("0")
 
 
+def day_label(value: dt.date) -> str:
+    """A day as messages show it: '31 May 2017' (cached: plans repeat their dates)."""
+    return _label(value, "day")
+
+
 def format_tokens(number_format: str) -> str:
     """A number format's date/time letters, without quoted text, [colour]/[locale] parts and escapes."""
     return re.sub(r'"[^"]*"|\[[^\]]*\]|\\.', "", number_format.lower())

@@ -20,7 +20,10 @@ def ref_key(ref: str) -> tuple[str, tuple[int, ...]] | None:
     if not REF_SHAPE.match(ref):
         return None
     prefix = ref[0] if ref[0].isalpha() else ""
-    return prefix, tuple(int(part) for part in ref.lstrip(prefix).split("."))
+    return prefix, tuple(map(int, ref[len(prefix):].split(".")))
+
+
+_new_tuple = tuple.__new__
 
 
 class Entry(NamedTuple):
@@ -39,7 +42,7 @@ class Entry(NamedTuple):
     @classmethod
     def at(cls, value: Any, row: int, column: int, label: str) -> Entry:
         text = value.strip() if type(value) is str else display_text(value)  # the common case, inlined
-        return cls(value, row, column, label, text)
+        return _new_tuple(cls, (value, row, column, label, text))  # skips NamedTuple's Python-level __new__
 
     @property
     def cell(self) -> str:
@@ -74,6 +77,10 @@ class Action:
     status: str | None = None  # Blue, Red, Amber, Green, or None when unrated or unrecognised
     extra_rows: list[int] = field(default_factory=list)
 
+    def date(self, name: str) -> PlanDate | None:
+        """The start or end date, by field name."""
+        return self.start if name == "start" else self.end if name == "end" else None
+
     def entry(self, name: str) -> Entry | None:
         return self.fields.get(name)
 
@@ -83,7 +90,8 @@ class Action:
 
     @property
     def ref(self) -> str:
-        return self.text("ref")
+        entry = self.fields.get("ref")
+        return entry.text if entry else ""
 
     @cached_property
     def ref_key(self) -> tuple[str, tuple[int, ...]] | None:
@@ -132,7 +140,6 @@ class Plan:
     # (priority, ref or action text) -> date its current comment was first seen, from the comment history
     comment_first_seen: dict[tuple[Any, str], dt.date] = field(default_factory=dict)
     _header_rows: list[int] | None = field(default=None, init=False, repr=False, compare=False)
-
     def priority(self, number: int | None) -> Priority | None:
         return next((p for p in self.priorities if p.number == number), None)
 

@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+import operator
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, ClassVar
 
 from ..config import Config
@@ -11,7 +13,11 @@ from ..findings import Finding
 from ..grid import cell_name
 from ..model import Action, Entry, Plan
 
+_new_tuple = tuple.__new__
+
 REGISTRY: dict[str, type[Rule]] = {}
+ALL, BLANK, FILLED = "all", "blank", "filled"  # which cells a FieldRule judges
+_WANTED = {ALL: lambda text: True, BLANK: operator.not_, FILLED: bool}  # keyed by the cell's text
 
 
 @dataclass(frozen=True)
@@ -22,6 +28,11 @@ class Context:
     today: dt.date
     # (priority, ref or action text) -> date the current comment was first seen
     comment_first_seen: dict[tuple[Any, str], dt.date] = field(default_factory=dict)
+
+    @cached_property
+    def as_of(self) -> str:
+        """The as-of date as messages show it, e.g. '31 Aug 2017'."""
+        return f"{self.today:%d %b %Y}"
 
 
 class Rule:
@@ -47,48 +58,55 @@ class Rule:
         return (cls.__doc__ or "").strip().splitlines()[0]
 
     def check(self, plan: Plan, context: Context) -> Iterable[Finding]:
+        """Every finding of this rule on the plan."""
         return ()
 
     def at(self, plan: Plan, where: Action | Entry | tuple[int, int], message: str, *,
            action: Action | None = None, suggestion: str = "", value: Any = None) -> Finding:
-        """A finding of this rule at an action's row, a cell entry, or a 0-based (row, column)."""
-        if isinstance(where, Action):
+        """A finding of this rule at a cell entry, an action's row, or a 0-based (row, column)."""
+        if type(where) is Entry:  # by far the most common: tested first
+            row, column, label = where.row, where.column, where.label
+            value = where.value if value is None else value
+        elif isinstance(where, Action):
             action = where
             row, column = where.row, min((e.column for e in where.fields.values()), default=0)
-        elif isinstance(where, Entry):
-            row, column = where.row, where.column
-            value = where.value if value is None else value
+            label = plan.label_of(row, column)
         else:
             row, column = where
-        # Positional: a plan with thousands of problems makes thousands of these.
-        return Finding(self.code, self.severity, message, plan.sheet, cell_name(row, column), row + 1,
-                       plan.label_of(row, column), action.ref if action else "",
-                       action.priority if action else None, value, suggestion)
+            label = plan.label_of(row, column)
+        # Built straight from a tuple: a plan with thousands of problems makes thousands of these.
+        return _new_tuple(Finding, (self.code, self.severity, message, plan.sheet, cell_name(row, column), row + 1,
+                                    label, action.ref if action else "",
+                                    action.priority if action else None, value, suggestion))
 
 
 class ActionRule(Rule):
-    """A rule that looks at one action at a time."""
+    """A rule that looks at one action at a time: ``check_action`` returns its finding, or None."""
 
-    def check(self, plan: Plan, context: Context) -> Iterator[Finding]:
+    def check(self, plan: Plan, context: Context) -> list[Finding]:
         check_action = self.check_action
-        for action in plan.actions:
-            yield from check_action(plan, action, context)
+        return [finding for action in plan.actions if (finding := check_action(plan, action, context)) is not None]
 
-    def check_action(self, plan: Plan, action: Action, context: Context) -> Iterable[Finding]:
+    def check_action(self, plan: Plan, action: Action, context: Context) -> Finding | None:
         raise NotImplementedError
 
 
-class FieldRule(ActionRule):
-    """A rule about one field of each action; ``field`` names it and ``check_entry`` judges it."""
+class FieldRule(Rule):
+    """A rule about cells: each action's cell in each of ``fields``.
 
-    field: ClassVar[str] = ""
+    ``cells`` says which of those cells it judges (``BLANK``, ``FILLED`` or ``ALL``),
+    so that a rule about missing values is never asked about the thousands that are
+    there; ``check_entry`` returns its finding for one cell, or None.
+    """
 
-    def check(self, plan: Plan, context: Context) -> Iterator[Finding]:
-        name, check_entry = self.field, self.check_entry
-        for action in plan.actions:
-            entry = action.fields.get(name)
-            if entry is not None:
-                yield from check_entry(plan, action, entry, context)
+    fields: ClassVar[tuple[str, ...]] = ()
+    cells: ClassVar[str] = ALL
 
-    def check_entry(self, plan: Plan, action: Action, entry: Entry, context: Context) -> Iterable[Finding]:
+    def check(self, plan: Plan, context: Context) -> list[Finding]:
+        check_entry, wanted = self.check_entry, _WANTED[self.cells]
+        return [finding for name in self.fields for action in plan.actions
+                if (entry := action.fields.get(name)) is not None and wanted(entry.text)
+                and (finding := check_entry(plan, action, name, entry, context)) is not None]
+
+    def check_entry(self, plan: Plan, action: Action, name: str, entry: Entry, context: Context) -> Finding | None:
         raise NotImplementedError

@@ -4,13 +4,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterator
 
-from ..dates import parse_date
+from ..dates import day_label, parse_date
 from ..findings import WARNING, Finding
 from ..history import comment_key
 from ..model import Action, Entry, Plan
-from .base import Context, FieldRule
+from .base import BLANK, FILLED, Context, FieldRule
 
 MONTH_NAMES = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
 MONTH_NAMES.update({name.lower(): n for n, name in enumerate(calendar.month_abbr) if name})
@@ -44,31 +43,33 @@ def _month_end(first: dt.date) -> dt.date:
 class MissingComment(FieldRule):
     """SIP601: No progress comment on an action that is not complete."""
 
-    code, severity, field = "SIP601", WARNING, "comments"
+    code, severity, fields, cells = "SIP601", WARNING, ("comments",), BLANK
 
-    def check_entry(self, plan: Plan, action: Action, entry: Entry, context: Context) -> Iterator[Finding]:
-        if entry.is_blank and not action.is_complete:
-            yield self.at(plan, entry, f"Action {action.label} is not complete and has no progress comment.",
-                          action=action, suggestion="Say what has happened since the last review.")
+    def check_entry(self, plan: Plan, action: Action, name: str, entry: Entry, context: Context) -> Finding | None:
+        if action.is_complete:
+            return None
+        return self.at(plan, entry, f"Action {action.label} is not complete and has no progress comment.",
+                       action=action, suggestion="Say what has happened since the last review.")
 
 
 class StaleComment(FieldRule):
     """SIP602: Stale comment: not changed within the staleness window."""
 
-    code, severity, field = "SIP602", WARNING, "comments"
+    code, severity, fields, cells = "SIP602", WARNING, ("comments",), FILLED
 
-    def check_entry(self, plan: Plan, action: Action, entry: Entry, context: Context) -> Iterator[Finding]:
-        if entry.is_blank or action.is_complete:
-            return
+    def check_entry(self, plan: Plan, action: Action, name: str, entry: Entry, context: Context) -> Finding | None:
+        if action.is_complete:
+            return None
         since, how = self._last_changed(action, entry, context)
         if since is None:
-            return
+            return None
         age = (context.today - since).days
-        if age > context.config.staleness_days:
-            yield self.at(plan, entry, f"The comment on {action.label} has not changed since {since:%d %b %Y} "
-                          f"({how}), {age} days before {context.today:%d %b %Y}; the window is "
-                          f"{context.config.staleness_days} days.", action=action,
-                          suggestion="Update the comment with this period's progress.")
+        if age <= context.config.staleness_days:
+            return None
+        return self.at(plan, entry, f"The comment on {action.label} has not changed since {day_label(since)} "
+                       f"({how}), {age} days before {context.as_of}; the window is "
+                       f"{context.config.staleness_days} days.", action=action,
+                       suggestion="Update the comment with this period's progress.")
 
     @staticmethod
     def _last_changed(action: Action, entry: Entry, context: Context) -> tuple[dt.date | None, str]:
@@ -77,7 +78,7 @@ class StaleComment(FieldRule):
             date = parse_date(stamp.value)
             if date:
                 return date.value, f"'{stamp.label}' column"
-        first_seen = context.comment_first_seen.get(comment_key(action))
+        first_seen = context.comment_first_seen.get(comment_key(action)) if context.comment_first_seen else None
         if first_seen:
             return first_seen, "comment history"
         match = SELF_DATED.match(entry.text)
@@ -90,27 +91,28 @@ class StaleComment(FieldRule):
 class PastFuture(FieldRule):
     """SIP603: The comment speaks of a date now past as if it were still to come."""
 
-    code, severity, field = "SIP603", WARNING, "comments"
+    code, severity, fields, cells = "SIP603", WARNING, ("comments",), FILLED
 
-    def check_entry(self, plan: Plan, action: Action, entry: Entry, context: Context) -> Iterator[Finding]:
-        if entry.is_blank or action.is_complete:
-            return
+    def check_entry(self, plan: Plan, action: Action, name: str, entry: Entry, context: Context) -> Finding | None:
+        if action.is_complete:
+            return None
         for match in FUTURE_MONTH.finditer(entry.text):
             month = nearest_month(MONTH_NAMES[match[1].lower()], int(match[2]) if match[2] else None, context.today)
             if _month_end(month) < context.today:
-                yield self.at(plan, entry, f"The comment says \"{match[0].strip()}\", but {month:%B %Y} has passed "
-                              f"at {context.today:%d %b %Y}.", action=action,
-                              suggestion="Say whether it happened, and if not, when it will.")
-                return
+                return self.at(plan, entry, f"The comment says \"{match[0].strip()}\", but {month:%B %Y} has "
+                               f"passed at {context.as_of}.", action=action,
+                               suggestion="Say whether it happened, and if not, when it will.")
+        return None
 
 
 class PlaceholderComment(FieldRule):
     """SIP604: Placeholder comment such as 'As above' or 'To be added'."""
 
-    code, severity, field = "SIP604", WARNING, "comments"
+    code, severity, fields, cells = "SIP604", WARNING, ("comments",), FILLED
 
-    def check_entry(self, plan: Plan, action: Action, entry: Entry, context: Context) -> Iterator[Finding]:
-        if PLACEHOLDERS.match(entry.text):
-            yield self.at(plan, entry, f"'{entry.text}' is a placeholder, not a progress update; it says nothing "
-                          "when the rows are sorted, filtered or read in a report.", action=action,
-                          suggestion="Write the update in full.")
+    def check_entry(self, plan: Plan, action: Action, name: str, entry: Entry, context: Context) -> Finding | None:
+        if not PLACEHOLDERS.match(entry.text):
+            return None
+        return self.at(plan, entry, f"'{entry.text}' is a placeholder, not a progress update; it says nothing "
+                       "when the rows are sorted, filtered or read in a report.", action=action,
+                       suggestion="Write the update in full.")

@@ -2,70 +2,60 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
-from ..dates import PlanDate
+from ..dates import PlanDate, day_label
 from ..findings import ERROR, WARNING, Finding
 from ..model import Action, Entry, Plan
-from .base import ActionRule, Context
+from .base import BLANK, FILLED, ActionRule, Context, FieldRule
 
 DATE_FIELDS = ("start", "end")
 NAMES = {"start": "start date", "end": "end date"}
 FAR = dt.timedelta(days=366)
 
 
-def _dated_entries(action: Action) -> Iterator[tuple[str, Entry, PlanDate | None]]:
-    for name in DATE_FIELDS:
-        entry = action.entry(name)
-        if entry is not None and not entry.is_blank:
-            yield name, entry, getattr(action, name)
-
-
 def _plausible(date: PlanDate | None) -> bool:
     return date is not None and date.plausible
 
 
-class MissingDate(ActionRule):
+class MissingDate(FieldRule):
     """SIP301: Start or end date missing."""
 
-    code, severity = "SIP301", WARNING
+    code, severity, fields, cells = "SIP301", WARNING, DATE_FIELDS, BLANK
 
-    def check_action(self, plan: Plan, action: Action, context: Context) -> Iterator[Finding]:
-        for name in DATE_FIELDS:
-            entry = action.entry(name)
-            if entry is not None and entry.is_blank:
-                yield self.at(plan, entry, f"Action {action.label} has no {NAMES[name]}.", action=action,
-                              suggestion=f"Enter the {NAMES[name]} as a date, e.g. Jun-17 or 30/06/2017.")
+    def check_entry(self, plan: Plan, action: Action, name: str, entry: Entry, context: Context) -> Finding:
+        return self.at(plan, entry, f"Action {action.label} has no {NAMES[name]}.", action=action,
+                       suggestion=f"Enter the {NAMES[name]} as a date, e.g. Jun-17 or 30/06/2017.")
 
 
-class UnrecognisedDate(ActionRule):
+class UnrecognisedDate(FieldRule):
     """SIP302: Date not recognised, or implausible (such as 1, which Excel reads as 1900)."""
 
-    code, severity = "SIP302", ERROR
+    code, severity, fields, cells = "SIP302", ERROR, DATE_FIELDS, FILLED
 
-    def check_action(self, plan: Plan, action: Action, context: Context) -> Iterator[Finding]:
-        for name, entry, date in _dated_entries(action):
-            if date is None:
-                yield self.at(plan, entry, f"The {NAMES[name]} '{entry.text}' is not a date the tool recognises.",
-                              action=action, suggestion="Enter it as a date, e.g. Jun-17 or 30/06/2017.")
-            elif not _plausible(date):
-                yield self.at(plan, entry, f"The {NAMES[name]} '{entry.text}' reads as {date}, which cannot be "
-                              "meant (Excel treats a bare number as a day counted from 1900).", action=action,
-                              suggestion="Enter the real date, e.g. Jun-17 or 30/06/2017.")
+    def check_entry(self, plan: Plan, action: Action, name: str, entry: Entry, context: Context) -> Finding | None:
+        date = action.date(name)
+        if date is None:
+            return self.at(plan, entry, f"The {NAMES[name]} '{entry.text}' is not a date the tool recognises.",
+                           action=action, suggestion="Enter it as a date, e.g. Jun-17 or 30/06/2017.")
+        if not date.plausible:
+            return self.at(plan, entry, f"The {NAMES[name]} '{entry.text}' reads as {date}, which cannot be "
+                           "meant (Excel treats a bare number as a day counted from 1900).", action=action,
+                           suggestion="Enter the real date, e.g. Jun-17 or 30/06/2017.")
+        return None
 
 
-class TextDate(ActionRule):
+class TextDate(FieldRule):
     """SIP303: Date typed as text, so Excel cannot sort or filter it."""
 
-    code, severity = "SIP303", WARNING
+    code, severity, fields, cells = "SIP303", WARNING, DATE_FIELDS, FILLED
 
-    def check_action(self, plan: Plan, action: Action, context: Context) -> Iterator[Finding]:
-        for name, entry, date in _dated_entries(action):
-            if date is not None and date.source == "text" and _plausible(date):
-                shown = date.value.strftime("%b-%y") if date.precision == "month" else date.value.strftime("%d/%m/%Y")
-                yield self.at(plan, entry, f"The {NAMES[name]} '{entry.text}' is text, which Excel cannot sort or "
-                              f"filter; it reads as {date}.", action=action,
-                              suggestion=f"Retype it as the date {shown}.")
+    def check_entry(self, plan: Plan, action: Action, name: str, entry: Entry, context: Context) -> Finding | None:
+        date = action.date(name)
+        if date is None or date.source != "text" or not date.plausible:
+            return None
+        shown = date.value.strftime("%b-%y") if date.precision == "month" else date.value.strftime("%d/%m/%Y")
+        return self.at(plan, entry, f"The {NAMES[name]} '{entry.text}' is text, which Excel cannot sort or "
+                       f"filter; it reads as {date}.", action=action, suggestion=f"Retype it as the date {shown}.")
 
 
 class EndBeforeStart(ActionRule):
@@ -73,27 +63,30 @@ class EndBeforeStart(ActionRule):
 
     code, severity = "SIP304", ERROR
 
-    def check_action(self, plan: Plan, action: Action, context: Context) -> Iterator[Finding]:
+    def check_action(self, plan: Plan, action: Action, context: Context) -> Finding | None:
         if _plausible(action.start) and _plausible(action.end) and action.end.last_day < action.start.value:
-            yield self.at(plan, action.fields["end"], f"Action {action.label} ends ({action.end}) before it starts "
-                          f"({action.start}).", action=action,
-                          suggestion="Check both dates: often the year of the end date is wrong.")
+            return self.at(plan, action.fields["end"], f"Action {action.label} ends ({action.end}) before it "
+                           f"starts ({action.start}).", action=action,
+                           suggestion="Check both dates: often the year of the end date is wrong.")
+        return None
 
 
-class OutsidePlanPeriod(ActionRule):
+class OutsidePlanPeriod(FieldRule):
     """SIP305: Date more than a year outside the plan period."""
 
-    code, severity = "SIP305", WARNING
+    code, severity, fields, cells = "SIP305", WARNING, DATE_FIELDS, FILLED
 
-    def check_action(self, plan: Plan, action: Action, context: Context) -> Iterator[Finding]:
+    def check(self, plan: Plan, context: Context) -> list[Finding]:
         config = context.config
-        if not (config.plan_start and config.plan_end):
-            return
-        for name, entry, date in _dated_entries(action):
-            if _plausible(date) and (date.last_day < config.plan_start - FAR or date.value > config.plan_end + FAR):
-                yield self.at(plan, entry, f"The {NAMES[name]} {date} is more than a year outside the plan period "
-                              f"({config.plan_start:%b %Y} to {config.plan_end:%b %Y}).", action=action,
-                              suggestion="Check the year.")
+        return super().check(plan, context) if config.plan_start and config.plan_end else []
+
+    def check_entry(self, plan: Plan, action: Action, name: str, entry: Entry, context: Context) -> Finding | None:
+        config, date = context.config, action.date(name)
+        if _plausible(date) and (date.last_day < config.plan_start - FAR or date.value > config.plan_end + FAR):
+            return self.at(plan, entry, f"The {NAMES[name]} {date} is more than a year outside the plan period "
+                           f"({config.plan_start:%b %Y} to {config.plan_end:%b %Y}).", action=action,
+                           suggestion="Check the year.")
+        return None
 
 
 class Overdue(ActionRule):
@@ -101,11 +94,11 @@ class Overdue(ActionRule):
 
     code, severity = "SIP306", WARNING
 
-    def check_action(self, plan: Plan, action: Action, context: Context) -> Iterator[Finding]:
-        if action.is_overdue(context.today):
-            end = action.end
-            meaning = f" (the whole of {end}, so due by {end.last_day:%d %b %Y})" if end.precision == "month" else ""
-            yield self.at(plan, action.fields["end"], f"Action {action.label} was due {end}{meaning} and is not "
-                          f"complete at {context.today:%d %b %Y}.", action=action,
-                          suggestion="Mark it Blue if done, or agree a new end date and say why in Comments.")
-
+    def check_action(self, plan: Plan, action: Action, context: Context) -> Finding | None:
+        if not action.is_overdue(context.today):
+            return None
+        end = action.end
+        meaning = f" (the whole of {end}, so due by {day_label(end.last_day)})" if end.precision == "month" else ""
+        return self.at(plan, action.fields["end"], f"Action {action.label} was due {end}{meaning} and is not "
+                       f"complete at {context.as_of}.", action=action,
+                       suggestion="Mark it Blue if done, or agree a new end date and say why in Comments.")

@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 from functools import lru_cache
 
 from ..findings import ERROR, WARNING, Finding
 from ..model import Action, Entry, Plan
-from .base import ActionRule, Context, FieldRule
+from .base import BLANK, FILLED, Context, FieldRule
 
 PEOPLE_FIELDS = ("lead_officer", "dlt_lead")
 INITIALS = re.compile(r"^[A-Z][A-Za-z]{0,2}[A-Z]$|^[A-Z]{1,4}$")
@@ -37,12 +36,11 @@ def officers_in(text: str) -> list[str]:
 class MissingLead(FieldRule):
     """SIP501: Lead officer missing."""
 
-    code, severity, field = "SIP501", WARNING, "lead_officer"
+    code, severity, fields, cells = "SIP501", WARNING, ("lead_officer",), BLANK
 
-    def check_entry(self, plan: Plan, action: Action, entry: Entry, context: Context) -> Iterator[Finding]:
-        if entry.is_blank:
-            yield self.at(plan, entry, f"Action {action.label} has no lead officer.", action=action,
-                          suggestion="Enter the lead officer's initials.")
+    def check_entry(self, plan: Plan, action: Action, name: str, entry: Entry, context: Context) -> Finding:
+        return self.at(plan, entry, f"Action {action.label} has no lead officer.", action=action,
+                       suggestion="Enter the lead officer's initials.")
 
 
 @lru_cache(maxsize=4096)  # the same initials recur on every page of a plan
@@ -54,42 +52,37 @@ def judge_officers(text: str, known: frozenset[str]) -> tuple[tuple[str, ...], t
             tuple(p for p in people if known and INITIALS.match(p) and p not in known))
 
 
-class UnknownOfficer(ActionRule):
+class UnknownOfficer(FieldRule):
     """SIP502: Officer not in the Settings list, or not initials at all."""
 
-    code, severity = "SIP502", WARNING
+    code, severity, fields, cells = "SIP502", WARNING, PEOPLE_FIELDS, FILLED
 
-    def check_action(self, plan: Plan, action: Action, context: Context) -> Iterator[Finding]:
-        known = context.config.officer_initials
-        for name in PEOPLE_FIELDS:
-            entry = action.entry(name)
-            if entry is None or entry.is_blank or foreign_letters(entry.text):
-                continue  # blanks and look-alike letters have their own rules
-            not_initials, unknown = judge_officers(entry.text, known)
-            if not_initials:
-                yield self.at(plan, entry, f"'{entry.text}' is not an officer's initials "
-                              f"({', '.join(repr(p) for p in not_initials)}).", action=action,
-                              suggestion="Use initials from the Officers list in Settings, separated by '/'.")
-            elif unknown:
-                yield self.at(plan, entry, f"{', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} not in the "
-                              "Officers list in Settings.", action=action,
-                              suggestion="Check the initials, or add the officer to Settings.")
+    def check_entry(self, plan: Plan, action: Action, name: str, entry: Entry, context: Context) -> Finding | None:
+        if foreign_letters(entry.text):
+            return None  # look-alike letters have their own rule
+        not_initials, unknown = judge_officers(entry.text, context.config.officer_initials)
+        if not_initials:
+            return self.at(plan, entry, f"'{entry.text}' is not an officer's initials "
+                           f"({', '.join(repr(p) for p in not_initials)}).", action=action,
+                           suggestion="Use initials from the Officers list in Settings, separated by '/'.")
+        if unknown:
+            return self.at(plan, entry, f"{', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} not in the "
+                           "Officers list in Settings.", action=action,
+                           suggestion="Check the initials, or add the officer to Settings.")
+        return None
 
 
-class LookAlikeLetters(ActionRule):
+class LookAlikeLetters(FieldRule):
     """SIP503: Look-alike letters from another alphabet (Cyrillic СР is not Latin CP)."""
 
-    code, severity = "SIP503", ERROR
+    code, severity, fields, cells = "SIP503", ERROR, (*PEOPLE_FIELDS, "ref"), FILLED
 
-    def check_action(self, plan: Plan, action: Action, context: Context) -> Iterator[Finding]:
-        for name in (*PEOPLE_FIELDS, "ref"):
-            entry = action.entry(name)
-            if entry is None:
-                continue
-            foreign = foreign_letters(entry.text)
-            if foreign:
-                latin = entry.text.translate(LOOK_ALIKES)
-                scripts = sorted({unicodedata.name(ch, "other").split()[0].title() for ch in foreign})
-                yield self.at(plan, entry, f"'{entry.text}' contains {' and '.join(scripts)} letters "
-                              f"({' '.join(foreign)}) that look like Latin ones, so it will not match '{latin}' "
-                              "in filters or counts.", action=action, suggestion=latin)
+    def check_entry(self, plan: Plan, action: Action, name: str, entry: Entry, context: Context) -> Finding | None:
+        foreign = foreign_letters(entry.text)
+        if not foreign:
+            return None
+        latin = entry.text.translate(LOOK_ALIKES)
+        scripts = sorted({unicodedata.name(ch, "other").split()[0].title() for ch in foreign})
+        return self.at(plan, entry, f"'{entry.text}' contains {' and '.join(scripts)} letters "
+                       f"({' '.join(foreign)}) that look like Latin ones, so it will not match '{latin}' "
+                       "in filters or counts.", action=action, suggestion=latin)

@@ -6,17 +6,17 @@ from collections.abc import Iterator
 
 from ..findings import ERROR, WARNING, Finding
 from ..model import Action, Entry, Plan, ref_key
-from .base import Context, FieldRule, Rule
+from .base import BLANK, FILLED, Context, FieldRule, Rule
+
 
 class MissingRef(FieldRule):
     """SIP201: Action has no ref."""
 
-    code, severity, field = "SIP201", ERROR, "ref"
+    code, severity, fields, cells = "SIP201", ERROR, ("ref",), BLANK
 
-    def check_entry(self, plan: Plan, action: Action, entry: Entry, context: Context) -> Iterator[Finding]:
-        if entry.is_blank:
-            yield self.at(plan, entry, "This action has no ref, so it cannot be tracked from one report to the next.",
-                          action=action, suggestion="Give it the next free ref in its priority.")
+    def check_entry(self, plan: Plan, action: Action, name: str, entry: Entry, context: Context) -> Finding:
+        return self.at(plan, entry, "This action has no ref, so it cannot be tracked from one report to the next.",
+                       action=action, suggestion="Give it the next free ref in its priority.")
 
 
 class DuplicateRef(Rule):
@@ -42,13 +42,14 @@ class DuplicateRef(Rule):
 class MalformedRef(FieldRule):
     """SIP203: Ref is not of the form 1.2, 1.2.3 or A5.1."""
 
-    code, severity, field = "SIP203", WARNING, "ref"
+    code, severity, fields, cells = "SIP203", WARNING, ("ref",), FILLED
 
-    def check_entry(self, plan: Plan, action: Action, entry: Entry, context: Context) -> Iterator[Finding]:
-        if entry.text and action.ref_key is None:
-            cleaned = re.sub(r"[^A-Z0-9.]", "", entry.text.upper()).strip(".")
-            yield self.at(plan, entry, f"Ref '{entry.text}' is not of the form 1.2, 1.2.3 or A5.1.", action=action,
-                          suggestion=cleaned if ref_key(cleaned) else "Use numbers separated by dots.")
+    def check_entry(self, plan: Plan, action: Action, name: str, entry: Entry, context: Context) -> Finding | None:
+        if action.ref_key is not None:
+            return None
+        cleaned = re.sub(r"[^A-Z0-9.]", "", entry.text.upper()).strip(".")
+        return self.at(plan, entry, f"Ref '{entry.text}' is not of the form 1.2, 1.2.3 or A5.1.", action=action,
+                       suggestion=cleaned if ref_key(cleaned) else "Use numbers separated by dots.")
 
 
 class NumericRef(Rule):

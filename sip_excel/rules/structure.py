@@ -4,8 +4,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from ..findings import ERROR, INFO, WARNING, Finding
-from ..model import Action, Plan
-from .base import ActionRule, Context, Rule
+from ..model import Action, Entry, Plan
+from .base import BLANK, ActionRule, Context, FieldRule, Rule
 
 
 class NoPlanTable(Rule):
@@ -25,11 +25,12 @@ class OutsidePriority(ActionRule):
 
     code, severity = "SIP103", ERROR
 
-    def check_action(self, plan: Plan, action: Action, context: Context) -> Iterator[Finding]:
+    def check_action(self, plan: Plan, action: Action, context: Context) -> Finding | None:
         if action.priority is None:
-            yield self.at(plan, action.fields.get("ref", action), f"Action {action.label} is not under a 'Priority N: ...' heading row, "
+            return self.at(plan, action.fields.get("ref", action), f"Action {action.label} is not under a 'Priority N: ...' heading row, "
                           "so it cannot be counted in a priority.",
                           action=action, suggestion="Move it under its priority, or add the priority heading above it.")
+        return None
 
 
 class HeaderDisagrees(Rule):
@@ -77,13 +78,11 @@ class ErrorValue(Rule):
                               value=error, suggestion="Fix the formula or type the value.")
 
 
-class MissingAction(ActionRule):
+class MissingAction(FieldRule):
     """SIP107: An action row with no action text."""
 
-    code, severity = "SIP107", WARNING
+    code, severity, fields, cells = "SIP107", WARNING, ("action",), BLANK
 
-    def check_action(self, plan: Plan, action: Action, context: Context) -> Iterator[Finding]:
-        entry = action.entry("action")
-        if entry is not None and entry.is_blank:
-            yield self.at(plan, entry, f"Action {action.label} has no description of what is to be done.",
-                          action=action, suggestion="Describe the action.")
+    def check_entry(self, plan: Plan, action: Action, name: str, entry: Entry, context: Context) -> Finding:
+        return self.at(plan, entry, f"Action {action.label} has no description of what is to be done.",
+                       action=action, suggestion="Describe the action.")
