@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import re
-from itertools import repeat
 from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any
@@ -104,14 +103,10 @@ class _Block:
 
 
     def entries(self, row: list[Any], r: int) -> dict[str, Entry]:
-        """Field -> Entry for one row of this table (what Entry.at makes, built in bulk: a plan of
-        50,000 actions has half a million of them)."""
+        """Field -> Entry for one row of this table."""
         if len(row) < self._width:
             row = row + [None] * (self._width - len(row))
-        values = [row[c] for c in self._columns]
-        texts = [v.strip() if type(v) is str else "" if v is None else display_text(v) for v in values]
-        records = zip(values, repeat(r), self._columns, self._labels, texts)
-        return dict(zip(self._names, map(tuple.__new__, repeat(Entry), records)))
+        return dict(zip(self._names, Entry.in_row([row[c] for c in self._columns], r, self._columns, self._labels)))
 
 
 def _filled(row: list[Any]) -> list[int]:
