@@ -4,6 +4,11 @@ Run on demand:  python bench/bench_validate.py [SIZES...]   (needs pip install -
 Prints wall time, the ratio to a bare python-calamine read and to an openpyxl
 read-only read (both iterating every row), and each process's peak memory.
 Goal: from 10,000 actions up, validate <= 3x the calamine read; < 300 MB at 50,000.
+
+    python bench/bench_validate.py --phases [SIZES...]
+splits validate's time, in one process, into its phases (reading the values and
+number formats, building the plan, running the rules, writing JSON) and prints
+each against the bare calamine read of the same file: where the time goes.
 """
 from __future__ import annotations
 
@@ -53,5 +58,54 @@ def main(sizes: list[int]) -> None:
                   f"{validate / openpyxl:>11.2f} {validate_mb:>12.0f} {calamine_mb:>12.0f}", flush=True)
 
 
+def phases(sizes: list[int]) -> None:
+    """Best-of-REPEATS time of each phase of validate, in this process, against a bare calamine read."""
+    import datetime as dt
+    import gc
+
+    import python_calamine
+
+    from sip_excel.config import Config
+    from sip_excel.formatters import format_json
+    from sip_excel.reader import read_plan
+    from sip_excel.validate import validate
+    from sip_excel.xlsx import WorkbookFile
+
+    gc.disable()  # as the command line runs
+    config = Config().with_overrides(as_of=dt.date(2017, 8, 31))
+    names = ("calamine", "read", "plan", "rules", "json")
+    print(f"{'actions':>8} " + " ".join(f"{name + ' s':>10}" for name in names)
+          + " " + " ".join(f"{name + '/cal':>10}" for name in names[1:]) + f" {'us/action':>10}")
+    with tempfile.TemporaryDirectory() as folder:
+        for size in sizes:
+            path = build_plan(size, Path(folder) / f"plan-{size}.xlsx")
+            best = dict.fromkeys(names, float("inf"))
+            for _ in range(REPEATS):
+                times = [time.perf_counter()]
+                book = python_calamine.CalamineWorkbook.from_path(str(path))
+                book.get_sheet_by_name(book.sheet_names[0]).to_python()
+                times.append(time.perf_counter())
+                with WorkbookFile(path) as workbook:
+                    grid = workbook.grid(workbook.sheet_names[0])
+                times.append(time.perf_counter())
+                plan = read_plan(grid, config)
+                times.append(time.perf_counter())
+                report = validate(plan, config)
+                times.append(time.perf_counter())
+                format_json(report, plan)
+                times.append(time.perf_counter())
+                for name, start, end in zip(names, times, times[1:]):
+                    best[name] = min(best[name], end - start)
+                del book, grid, plan, report
+                gc.collect()
+            calamine = best["calamine"]
+            after_read = sum(best[name] for name in names[2:])
+            print(f"{size:>8} " + " ".join(f"{best[name]:>10.3f}" for name in names) + " "
+                  + " ".join(f"{best[name] / calamine:>10.2f}" for name in names[1:])
+                  + f" {after_read / size * 1e6:>10.1f}", flush=True)
+
+
 if __name__ == "__main__":
-    main([int(a) for a in sys.argv[1:]] or SIZES)
+    arguments = sys.argv[1:]
+    run = phases if "--phases" in arguments else main
+    run([int(a) for a in arguments if a != "--phases"] or SIZES)
