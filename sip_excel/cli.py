@@ -99,13 +99,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_validate(args: argparse.Namespace) -> int:
     from .api import load
-    from .files import write_atomically
+    from .files import check_target, write_atomically
     from .findings import parse_codes
     from .formatters import FILE_WRITERS, FORMATTERS
     from .validate import validate
 
     if args.output is not None and args.output.suffix.lower() not in FILE_WRITERS:
         raise SipError(f"--output must end in {', '.join(FILE_WRITERS)}; got '{args.output.name}'.")
+    if args.output is not None:
+        check_target(args.output, force=args.force, protect=[args.path])  # before the work, not after it
     plan, config = load(args.path, sheet=args.sheet, as_of=args.as_of,
                         select=parse_codes(args.select) or None, ignore=parse_codes(args.ignore) or None)
     report = validate(plan, config)

@@ -6,6 +6,7 @@ import sys
 from dataclasses import replace
 
 from .api import load
+from .files import check_target
 from .report import ReportInputs, build_report, default_output
 from .rollup import format_rollup, rollup
 from .travel import compare
@@ -40,9 +41,11 @@ def rollup_command(args: argparse.Namespace) -> int:
 
 
 def report_command(args: argparse.Namespace) -> int:
+    protect = (args.path, *((args.previous,) if args.previous else ()))
+    if args.output is not None:
+        check_target(args.output, force=args.force, protect=protect)  # before the work, not after it
     inputs = _inputs(args)
     output = args.output or default_output(args.path, inputs.rollup.as_of)
-    protect = (args.path, *((args.previous,) if args.previous else ()))
     written = build_report(inputs, output, template=args.template, force=args.force, protect=protect)
     print(f"Committee report written to {written}")
     return 0

@@ -68,6 +68,15 @@ def _check_severities(config: Config, rules: list[type]) -> None:
                                 "cannot be changed. Remove that row.")
 
 
+def _check_codes(config: Config, rules: list[type]) -> None:
+    """Refuse a --select or --ignore code that matches no check: a typo must not read as 'no problems found'."""
+    for flag, codes in (("--select", config.select), ("--ignore", config.ignore)):
+        for code in codes:
+            if not any(rule.code.startswith(code.strip().upper()) for rule in rules):
+                raise SettingsError(f"{flag} {code}: no check has that code or starts with it. "
+                                    "`sip-excel rules` lists the codes (e.g. SIP3 or SIP401).")
+
+
 def validate(plan: Plan, config: Config | None = None,
              comment_first_seen: dict[tuple[Any, str], dt.date] | None = None) -> Report:
     """Check a plan against every selected rule (comment history: the argument, else the plan's own)."""
@@ -77,6 +86,7 @@ def validate(plan: Plan, config: Config | None = None,
     selected = CodeSelection(config.select, config.ignore)
     rules = all_rules()
     _check_severities(config, rules)
+    _check_codes(config, rules)
     findings: list[Finding] = []
     for rule in rules:
         if rule.fatal or not selected(rule.code):

@@ -85,6 +85,23 @@ def test_select_ignore_and_exit_code(sample):
     assert run("validate", str(sample), "--select", "SIP3", "--ignore", "SIP306,SIP303").returncode == 1
 
 
+@pytest.mark.parametrize("flag", ["--select", "--ignore"])
+def test_a_code_that_matches_no_check_is_refused_not_read_as_no_problems(sample, flag):
+    result = run("validate", str(sample), flag, "SIP9")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == (f"sip-excel: error: {flag} SIP9: no check has that code or starts with it. "
+                             "`sip-excel rules` lists the codes (e.g. SIP3 or SIP401).\n")
+
+
+@pytest.mark.parametrize("command", [["validate", "--output"], ["report", "--output"]])
+def test_an_output_folder_that_does_not_exist_is_refused_before_the_work(sample, tmp_path, command):
+    target = tmp_path / "missing" / "out.docx" if command[0] == "report" else tmp_path / "missing" / "out.csv"
+    result = run(command[0], str(sample), command[1], str(target))
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr == f"sip-excel: error: the folder {target.parent} does not exist. Create it or choose " \
+                            "another output path.\n"
+
+
 def test_as_of_flag_overrides_settings(sample):
     early = json.loads(run("validate", str(sample), "--select", "SIP306", "--as-of", "2017-05-01",
                            "--format", "json").stdout)

@@ -41,3 +41,32 @@ def test_an_existing_file_is_kept_without_force(tmp_path):
     with pytest.raises(OutputError, match="already exists"):
         write_atomically(target, lambda path: path.write_bytes(b"new"))
     assert target.read_bytes() == b"old"
+
+
+@pytest.mark.parametrize("error, says", [
+    (PermissionError(13, "Permission denied"), "open in Word or Excel"),  # Windows, when the old report is open
+    (OSError(28, "No space left on device"), "space on the drive"),
+])
+def test_a_failed_save_is_one_actionable_line_and_the_old_file_stays(tmp_path, monkeypatch, error, says):
+    target = tmp_path / "report.docx"
+    target.write_bytes(b"old")
+
+    def refuse(source, destination):
+        raise error
+
+    monkeypatch.setattr(os, "replace", refuse)
+    with pytest.raises(OutputError, match=says) as caught:
+        write_atomically(target, lambda path: path.write_bytes(b"new"), force=True)
+    assert "\n" not in str(caught.value)
+    assert [p.name for p in tmp_path.iterdir()] == ["report.docx"] and target.read_bytes() == b"old"
+
+
+def test_a_folder_that_cannot_be_written_in_is_named(tmp_path, monkeypatch):
+    import tempfile
+
+    def refuse(**kwargs):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
+    with pytest.raises(OutputError, match=f"cannot save in the folder {tmp_path}.*Permission denied"):
+        write_atomically(tmp_path / "report.docx", lambda path: path.write_bytes(b"new"))
