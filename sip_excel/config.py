@@ -126,7 +126,7 @@ _SECTIONS = {"report", "validation"}
 _TABLES = {"officers", "brag spellings", "column aliases", "severities"}
 SEVERITIES = ("error", "warning", "info")
 _DATE_ATTRS = {"as_of", "plan_start", "plan_end", "meeting_date"}
-_INT_ATTRS = {"reporting_period_months", "staleness_days"}
+_INT_ATTRS = {"reporting_period_months": ("months", 3), "staleness_days": ("days", 92)}  # unit and an example
 
 
 def _norm(value: Any) -> str:
@@ -144,10 +144,15 @@ def _convert(attr: str, value: Any, where: str) -> Any:
             raise SettingsError(f"Settings {where}: '{value}' is not a date. Type it as a date, e.g. 31/08/2017.")
         return date.value
     if attr in _INT_ATTRS:
+        unit, example = _INT_ATTRS[attr]
         try:
-            return int(float(value))
+            number = float(value)
         except (TypeError, ValueError):
-            raise SettingsError(f"Settings {where}: '{value}' is not a whole number.") from None
+            number = None
+        if number is None or not number.is_integer() or number < 1:
+            raise SettingsError(f"Settings {where}: '{display_text(value)}' is not a whole number of {unit} "
+                                f"(1 or more). Type a number, e.g. {example}.")
+        return int(number)
     return display_text(value)
 
 
