@@ -79,34 +79,31 @@ def header_columns(row: list[Any], config: Config, lookup: dict[str, str] | None
 
 @dataclass
 class _Block:
-    """The rows under one header row."""
+    """The rows under one header row, and the layout of its columns, worked out once."""
 
     header: HeaderRow
     priority: Priority | None
     preamble: list[str]
     actions: list[Action] = field(default_factory=list)
-    fields: list[tuple[str, int, str]] = field(init=False)  # (field, column, label), worked out once
-
+    names: list[str] = field(init=False)  # the fields this table has ...
+    columns: list[int] = field(init=False)  # ... their columns ...
+    labels: list[str] = field(init=False)  # ... and their header labels
     column_set: frozenset[int] = field(init=False)
     markers: tuple[str, ...] = field(init=False)  # the ACTION_MARKERS this table has
 
     def __post_init__(self) -> None:
-        self.fields = [(name, c, self.header.labels.get(c, name)) for name, c in self.header.columns.items()]
-        self._names = [name for name, _, _ in self.fields]
-        self._columns = [c for _, c, _ in self.fields]
-        self._labels = [label for _, _, label in self.fields]
-        self._width = max(self._columns, default=-1) + 1
-        self.column_set = frozenset(self.header.columns.values())
+        self.names = list(self.header.columns)
+        self.columns = list(self.header.columns.values())
+        self.labels = [self.header.labels.get(c, name) for name, c in self.header.columns.items()]
+        self.column_set = frozenset(self.columns)
         self.markers = tuple(name for name in ACTION_MARKERS if name in self.header.columns)
-
-
-
 
     def entries(self, row: list[Any], r: int) -> dict[str, Entry]:
         """Field -> Entry for one row of this table."""
-        if len(row) < self._width:
-            row = row + [None] * (self._width - len(row))
-        return dict(zip(self._names, Entry.in_row([row[c] for c in self._columns], r, self._columns, self._labels)))
+        width = max(self.columns) + 1
+        if len(row) < width:
+            row = row + [None] * (width - len(row))
+        return dict(zip(self.names, Entry.in_row([row[c] for c in self.columns], r, self.columns, self.labels)))
 
 
 def _filled(row: list[Any]) -> list[int]:
@@ -285,8 +282,6 @@ def _inherit_columns(columns: dict[str, int], first: dict[str, int]) -> dict[str
 
 
 _ALNUM = re.compile(r"[^\W_]")
-
-
 
 
 def _labels(names: list[str]) -> str:

@@ -26,11 +26,11 @@ class OutsidePriority(ActionRule):
     code, severity = "SIP103", ERROR
 
     def check_action(self, plan: Plan, action: Action, context: Context) -> Finding | None:
-        if action.priority is None:
-            return self.at(plan, action.fields.get("ref", action), f"Action {action.label} is not under a 'Priority N: ...' heading row, "
-                          "so it cannot be counted in a priority.",
-                          action=action, suggestion="Move it under its priority, or add the priority heading above it.")
-        return None
+        if action.priority is not None:
+            return None
+        return self.at(plan, action.fields.get("ref", action), f"Action {action.label} is not under a "
+                       "'Priority N: ...' heading row, so it cannot be counted in a priority.", action=action,
+                       suggestion="Move it under its priority, or add the priority heading above it.")
 
 
 class HeaderDisagrees(Rule):
