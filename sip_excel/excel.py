@@ -371,6 +371,8 @@ def _mark_cells(book: Any, plan_sheet: Any, plan: Plan, report: Any, history: Hi
         messages.setdefault(finding.cell, []).append(f"{finding.code} {finding.message}")
     texts = {cell: NOTE_PREFIX + "\n" + "\n".join(lines) for cell, lines in messages.items()}
     remove = _clear_marks(book, history, keep={cell: fingerprint(text) for cell, text in texts.items()})
+    if _sheet(book, MARKS_SHEET) is None:
+        history.marks_installed = False  # the colour rules of a deleted marks sheet point nowhere: add them again
     marks = _owned_sheet(book, MARKS_SHEET, hidden=True)
     if levels:
         height = max(r for r, _ in levels) + 1

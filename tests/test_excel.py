@@ -76,6 +76,19 @@ def test_marks_on_the_expected_cells(payload):
     assert "SIP204" in notes["B83"] and "SIP202" in notes["B83"]
 
 
+def test_marks_come_back_when_someone_deleted_the_hidden_marks_sheet(payload):
+    _, _, first = click(excel.validate, payload)
+    once = apply(payload, first)
+    once["sheets"] = [s for s in once["sheets"] if s["name"] != excel.MARKS_SHEET]  # unhidden and deleted
+    _, _, second = click(excel.validate, once)
+    again = apply(once, second)
+    rules = sheet_of(again, PLAN)["addConditionalFormat"]
+    assert [r["args"][0]["formula"] for r in rules] == [f"='{excel.MARKS_SHEET}'!A1={n}" for n in (3, 2, 1)] * 2
+    assert values_at(sheet_of(again, excel.MARKS_SHEET), "B83") == 3
+    _, _, third = click(excel.validate, again)  # and only once
+    assert len(sheet_of(apply(again, third), PLAN)["addConditionalFormat"]) == 6
+
+
 def test_staff_fills_and_notes_survive_and_marks_clear_exactly(payload):
     _, _, first = click(excel.validate, payload)
     assert not [a for a in plan_actions(first) if a["func"] in ("setRangeColor", "setRangeColors")]
