@@ -34,33 +34,38 @@ def _normalise(text: str) -> str:
     return " ".join(text.lower().split()).rstrip(":").strip()
 
 
-class _Labels(dict):
+class _Labels:
     """Cell text -> the field it labels ('' for none), from the configured aliases.
 
-    Worked out once per distinct text: every row of a plan is tested as a possible
-    header row, and plans repeat their short texts (initials, statuses) thousands of times.
+    Every row of a plan is tested as a possible header row, so the common case is
+    kept cheap: a text is normalised (case, spacing, a trailing colon) only when
+    lower-casing alone does not settle it.
     """
 
     def __init__(self, aliases: dict[str, str]) -> None:
-        super().__init__()
         self.aliases = aliases
 
-    def __missing__(self, text: str) -> str:
-        name = self.aliases.get(_normalise(text), "") if len(text) <= MAX_LABEL else ""
-        self[text] = name
-        return name
+    def __getitem__(self, text: str) -> str:
+        if len(text) > MAX_LABEL:
+            return ""
+        name = self.aliases.get(text.lower())
+        if name is not None:
+            return name
+        if ":" in text or "  " in text or text[:1] == " " or text[-1:] == " " or not (text.isascii() and
+                                                                                 text.isprintable()):
+            return self.aliases.get(_normalise(text), "")
+        return ""
 
 
-def alias_lookup(config: Config) -> dict[str, str]:
+def alias_lookup(config: Config) -> _Labels:
     """Header label (as written in a cell) -> field, from the configured aliases."""
     return _Labels({alias: name for name, aliases in config.aliases.items() for alias in aliases})
 
 
-def header_columns(row: list[Any], config: Config, lookup: dict[str, str] | None = None) -> dict[str, int]:
+def header_columns(row: list[Any], config: Config, lookup: _Labels | None = None) -> dict[str, int]:
     """Field -> column for a row that reads as a header row, else an empty dict."""
     labels = lookup if lookup is not None else alias_lookup(config)
-    named = [(c, name) for c, value in enumerate(row)
-             if type(value) is str and len(value) <= MAX_LABEL and (name := labels[value])]
+    named = [(c, name) for c, value in enumerate(row) if type(value) is str and (name := labels[value])]
     if len(named) < 2:
         return {}  # a data row: a header row names three columns, at most one of them (the aim) in a long text
     columns: dict[str, int] = {}

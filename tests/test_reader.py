@@ -8,7 +8,7 @@ import pytest
 from sip_excel.api import load
 from sip_excel.errors import PlanStructureError
 from sip_excel.grid import Grid
-from sip_excel.reader import read_plan
+from sip_excel.reader import alias_lookup, read_plan
 from sip_excel.validate import validate
 
 from .conftest import AS_OF, HEADER, SAMPLE, action_row, make_config, plan_grid
@@ -25,6 +25,15 @@ def test_header_labels_any_case_colons_spacing_and_aliases_in_any_order():
     assert action.end.value == dt.date(2017, 9, 30)
     assert action.fields["rag"].cell == "C3"
     assert action.fields["rag"].label == "Status:"
+
+
+@pytest.mark.parametrize(("text", "field"), [
+    ("Ref", "ref"), ("REF NO ", "ref"), ("Ref\u00a0No", "ref"), ("Lead officer:", "lead_officer"),
+    ("End\tdate", "end"), ("  RAG  status", "rag"), ("Owner", "lead_officer"), ("Update", "comments"),
+    ("Hello", ""), ("1.2", ""), ("x" * 41, ""),
+])
+def test_a_header_label_is_recognised_whatever_its_case_spacing_or_colon(text, field):
+    assert alias_lookup(make_config())[text] == field
 
 
 def test_aliases_come_from_settings():
