@@ -190,7 +190,11 @@ class LiveSheets(Mapping[str, Grid]):
 
 
 def _book_path(book: Any) -> Path:
+    """Where the workbook is saved; a workbook never saved has no folder to put a report in."""
     path = Path(book.fullname)
+    if path.suffix.lower() not in (".xlsx", ".xlsm", ".xlsb"):
+        raise SipError(f"'{book.name}' has not been saved yet, so there is no folder to put the report in. "
+                       "Save it as a macro-enabled workbook (File > Save As > .xlsm), then click Build report again.")
     return path if path.is_absolute() else Path.cwd() / path
 
 
@@ -404,11 +408,12 @@ def build_report(book: Any = None) -> Path:
     from .rollup import rollup
     from .validate import validate as run_rules
 
+    workbook_path = _book_path(book)  # before the work: a workbook never saved has nowhere to put the report
     plan, config = _load_live(book)
     plan.comment_first_seen = read_history(book).first_seen_for(plan)
     report = run_rules(plan, config)
     inputs = ReportInputs(plan, config, report, rollup(plan, report))
-    output = unused_name(default_output(_book_path(book), config.today))
+    output = unused_name(default_output(workbook_path, config.today))
     written = write_report(inputs, output)
     _alert(book, f"The committee report is ready:\n{written}")
     _open(written)

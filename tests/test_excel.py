@@ -242,6 +242,15 @@ def test_a_friendly_message_not_a_traceback_when_there_is_no_plan(tmp_path):
     assert [a["func"] for a in recorded] == ["alert"]  # nothing else was touched
 
 
+def test_build_report_asks_for_a_workbook_never_saved_to_be_saved_first(payload, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    payload["book"]["name"] = "Book1"  # how Excel names a new workbook until it is saved
+    _, written, recorded = click(excel.build_report, payload)
+    assert written is None and list(tmp_path.glob("*.docx")) == []
+    (alert,) = [a for a in recorded if a["func"] == "alert"]
+    assert alert["args"][0].startswith("'Book1' has not been saved yet, so there is no folder to put the report in.")
+
+
 def test_build_report_from_excel_matches_the_command_line(payload, tmp_path, monkeypatch):
     import subprocess
     import sys
