@@ -439,6 +439,7 @@ def setup_workbook(book: Any = None, comment_updated: bool = False) -> None:
     if _sheet(book, SETTINGS_SHEET) is None:
         _add_settings_sheet(book)
     plan, config = _load_live(book)
+    history = read_history(book)
     sheet = book.sheets[plan.sheet]
     spellings = sorted({*config.brag.values()}, key=["Blue", "Red", "Amber", "Green"].index)
     last_row = max([a.row for a in plan.actions] + [h.row for h in plan.headers]) + 1
@@ -452,6 +453,10 @@ def setup_workbook(book: Any = None, comment_updated: bool = False) -> None:
         _input_message(cells, "BRAG status", "Blue: complete. Red: stuck. Amber: more work needed, or an issue "
                        "in sight. Green: in progress, no barriers.")
         first = f"{column_letter(rag)}{header.row + 2}"
+        where = f"{first}:{column_letter(rag)}{end}"
+        if where in history.coloured:
+            continue  # set up before: the colour rules are there (adding them again would pile up copies)
+        history.coloured.add(where)
         for status, colour in BRAG_FILLS.items():
             words = [w for w, s in config.brag.items() if s == status]
             test = ",".join(f'LOWER(TRIM({first}))="{w}"' for w in words)
@@ -461,6 +466,7 @@ def setup_workbook(book: Any = None, comment_updated: bool = False) -> None:
         for header in plan.headers:
             sheet.range((header.row + 1, width + 1)).value = "Comment updated"
         width += 1
+    _write_history(book, history)
     if _add_buttons(sheet, width + 2):
         buttons = "The buttons are at the top of the plan, to the right of the table."
     else:

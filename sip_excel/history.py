@@ -13,7 +13,8 @@ from .model import Action, Plan
 
 HISTORY_SHEET = "_sip_history"
 HISTORY_HEADER = ["Priority", "Action key", "Comment fingerprint", "First seen", "", "Notes added by sip-excel",
-                  "Note fingerprint", "", "Marks rules installed"]
+                  "Note fingerprint", "", "Marks rules installed", "Status colours on"]
+WIDTH = len(HISTORY_HEADER)
 CommentKey = tuple[Any, str]
 
 
@@ -30,13 +31,15 @@ def fingerprint(text: str) -> str:
 
 
 class History:
-    """Comment fingerprints and first-seen dates, and the notes the tool added, kept in _sip_history."""
+    """What the tool has done to the workbook, kept in _sip_history: comment fingerprints and first-seen dates,
+    the notes it added, and where it has installed its colour rules (so that it never adds them twice)."""
 
     def __init__(self, rows: list[list[Any]]) -> None:
         self.first_seen: dict[tuple[Any, str], tuple[str, dt.date]] = {}
         self.notes: dict[str, str] = {}  # cell -> fingerprint of the note text the tool wrote there
+        self.coloured: set[str] = set()  # ranges of the plan sheet given the BRAG status colours
         for row in rows[1:]:
-            row = list(row) + [None] * 9
+            row = list(row) + [None] * WIDTH
             if row[1] not in (None, "") and row[2]:
                 seen = row[3]
                 seen = seen.date() if isinstance(seen, dt.datetime) else seen
@@ -44,12 +47,15 @@ class History:
                     self.first_seen[(_priority_key(row[0]), str(row[1]))] = (str(row[2]), seen)
             if row[5]:
                 self.notes[str(row[5])] = str(row[6] or "")
+            if row[9]:
+                self.coloured.add(str(row[9]))
         self.marks_installed = len(rows) > 1 and len(rows[1]) > 8 and bool(rows[1][8])
 
     def rows(self) -> list[list[Any]]:
         history = sorted(self.first_seen.items(), key=lambda item: (str(item[0][0]), item[0][1]))
         notes = sorted(self.notes.items())
-        height = max(len(history), len(notes), 1)
+        coloured = sorted(self.coloured)
+        height = max(len(history), len(notes), len(coloured), 1)
         rows = [list(HISTORY_HEADER)]
         for i in range(height):
             entry = history[i] if i < len(history) else None
@@ -58,6 +64,7 @@ class History:
                 entry[0][0] if entry else None, as_text(entry[0][1]) if entry else None,
                 entry[1][0] if entry else None, entry[1][1] if entry else None, None, note[0], note[1], None,
                 ("yes" if self.marks_installed else None) if i == 0 else None,
+                coloured[i] if i < len(coloured) else None,
             ])
         return rows
 

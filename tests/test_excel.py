@@ -11,7 +11,7 @@ from docx import Document
 
 from sip_excel import excel
 from sip_excel.grid import Grid
-from sip_excel.history import HISTORY_HEADER
+from sip_excel.history import HISTORY_HEADER, HISTORY_SHEET
 
 from .excel_sim import _set_used_range, actions, apply, open_book, sheet_of, sheet_payload, values_at, workbook_payload
 
@@ -216,6 +216,23 @@ def test_setup_workbook_adds_drop_downs_and_colours(payload):
     formats = [a["args"][0]["formula"] for a in plan_actions(recorded, "addConditionalFormat")]
     assert formats[0] == '=OR(LOWER(TRIM(J19))="blue",LOWER(TRIM(J19))="completed",LOWER(TRIM(J19))="complete")'
     assert not [a for a in plan_actions(recorded, "setValues")]  # existing data untouched
+
+
+def test_setting_up_twice_adds_the_status_colours_once_and_keeps_the_history(payload):
+    _, _, validated = click(excel.validate, payload)
+    checked = apply(payload, validated)
+    history_before = sheet_of(checked, HISTORY_SHEET)["values"]
+    _, _, first = click(excel.setup_workbook, checked)
+    once = apply(checked, first)
+    _, _, second = click(excel.setup_workbook, once)
+    twice = apply(once, second)
+    assert len(plan_actions(first, "addConditionalFormat")) == 12 * 4
+    assert plan_actions(second, "addConditionalFormat") == []
+    assert len(plan_actions(second, "setDataValidationList")) == 12  # a list replaces itself
+    history = sheet_of(twice, HISTORY_SHEET)["values"]
+    assert [row[:9] for row in history[:len(history_before)]] == [row[:9] for row in history_before]
+    assert sorted(row[9] for row in history[1:] if row[9]) == sorted(
+        f"J{a['start_row'] + 1}:J{a['start_row'] + a['row_count']}" for a in plan_actions(first, "setDataValidationList"))
 
 
 def test_setup_workbook_adds_settings_and_the_comment_updated_column(payload):
