@@ -12,7 +12,8 @@ What the tool writes, and how it stays out of the staff's way:
   cell from that grid. Staff fills are never changed, so nothing needs restoring,
   and clearing the grid clears every highlight exactly.
 - ``_sip_history`` (hidden): comment fingerprints and when each was first seen,
-  and the cells whose notes the tool added.
+  the cells whose notes the tool added, and where its colour rules are installed
+  (so that a second Validate or Set up never adds them again).
 - Notes: the messages go into a cell's note only where the cell has no note of its
   own; the tool deletes exactly the notes it added, on the next run or on
   ``clear_marks``. All of a click's notes go in one call to the workbook's
