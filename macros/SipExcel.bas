@@ -33,7 +33,7 @@ End Sub
 ' Not a button: Validate and Clear marks call this once per click to delete and add the tool's own cell notes,
 ' because Excel adds notes one cell at a time and a call from Python per cell is slow.
 ' removeAt, addAt and texts are arrays of cell addresses and note texts (or "" for none). Only notes the tool
-' wrote (they start "sip-excel:") are deleted, and a cell that already has a note keeps it.
+' wrote (they start "sip-excel:") are deleted or replaced; a cell with a note of the staff's own keeps it.
 Public Sub ApplyNotes(ByVal sheetName As String, ByVal removeAt As Variant, ByVal addAt As Variant, _
                       ByVal texts As Variant)
     Dim target As Worksheet, cell As Range, i As Long
@@ -49,6 +49,10 @@ Public Sub ApplyNotes(ByVal sheetName As String, ByVal removeAt As Variant, ByVa
     If IsArray(addAt) Then
         For i = LBound(addAt) To UBound(addAt)
             Set cell = target.Range(addAt(i))
+            If Not cell.Comment Is Nothing Then
+                ' A note of the tool's that moved here when the rows were sorted: replace it.
+                If Left$(cell.Comment.Text, 10) = "sip-excel:" Then cell.Comment.Delete
+            End If
             If cell.Comment Is Nothing Then cell.AddComment CStr(texts(i))
         Next i
     End If

@@ -320,17 +320,23 @@ def _apply_notes(book: Any, sheet: Any, remove: list[str], add: dict[str, str], 
         if note is not None and _written_by_tool(note):
             note.delete()
     for address, text in add.items():
-        if sheet[address].note is None:
+        note = sheet[address].note
+        if note is not None and _written_by_tool(note, unreadable=False):
+            note.delete()  # the tool's own note, moved here when the rows were sorted: replace it
+            note = None
+        if note is None:
             sheet[address].add_note(text)
         else:
             del history.notes[address]  # the staff's own note stays, and is not the tool's to delete
 
 
-def _written_by_tool(note: Any) -> bool:
+def _written_by_tool(note: Any, unreadable: bool = True) -> bool:
+    """True for a note the tool wrote. ``unreadable`` is the answer for an engine that cannot read a note's
+    text: yes where the history says the tool wrote it, no where the history knows nothing of it."""
     try:
         return note.text.startswith(NOTE_PREFIX)
-    except NotImplementedError:  # an engine that cannot read a note's text: the history says it is ours
-        return True
+    except NotImplementedError:
+        return unreadable
 
 
 def _write_stamps(sheet: Any, stamps: list[tuple[int, int, dt.date]]) -> None:

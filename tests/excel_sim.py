@@ -107,13 +107,16 @@ def apply(payload: dict, recorded: list[dict[str, Any]]) -> dict:
 
 def _apply_notes_macro(sheets: list[dict[str, Any]], sheet_name: str, remove: Any, add: Any, texts: Any) -> None:
     """What macros/SipExcel.bas's ApplyNotes does in Excel: delete the listed notes that the tool wrote (their
-    text starts 'sip-excel:'; a staff note in a payload has no text), then add notes where a cell has none.
+    text starts 'sip-excel:'; a staff note in a payload has no text), then add notes, replacing the tool's own
+    and keeping the staff's.
     tests/test_macro_workbook.py runs the real macro in LibreOffice to check it behaves so."""
     sheet = next(s for s in sheets if s["name"] == sheet_name)
     for address in remove or []:
         sheet["notes"] = [n for n in sheet["notes"]
                           if n["address"] != address or not n.get("text", "").startswith("sip-excel:")]
     for address, text in zip(add or [], texts or []):
+        sheet["notes"] = [n for n in sheet["notes"]
+                          if n["address"] != address or not n.get("text", "").startswith("sip-excel:")]
         if not any(n["address"] == address for n in sheet["notes"]):
             sheet["notes"].append({"address": address, "text": text})
 

@@ -105,13 +105,14 @@ def test_libreoffice_opens_it_and_finds_the_buttons_bound_to_the_macros(tmp_path
 
 
 def test_apply_notes_macro_does_in_libreoffice_what_the_remote_engine_replay_assumes(tmp_path):
-    """The real VBA of SipExcel.ApplyNotes, run by LibreOffice's VBA support: adds a note only where a cell has
-    none, keeps the staff's note, deletes only notes the tool wrote. tests/excel_sim.py replays the same."""
+    """The real VBA of SipExcel.ApplyNotes, run by LibreOffice's VBA support: adds notes, replacing a note the
+    tool wrote but never the staff's, and deletes only notes the tool wrote. tests/excel_sim.py replays it."""
     from . import excel_sim  # noqa: PLC0415
 
     staff = {"J20": "Staff: waiting for the audit"}
     steps = [[[], ["B83", "J20", "D19"], ["sip-excel:\nSIP204 ref", "sip-excel:\nSIP401 no RAG", "sip-excel:\nSIP301"]],
-             [["B83", "J20"], [], []]]
+             [["B83", "J20"], [], []],
+             [[], ["D19", "J20"], ["sip-excel:\nSIP303 text date", "sip-excel:\nSIP401 again"]]]  # rows were sorted
     plan = tmp_path / "steps.json"
     plan.write_text(json.dumps({"staff": staff, "steps": steps}), encoding="utf-8")
     ran = subprocess.run(["/usr/bin/python3", str(HELPER), "notes", str(XLSM), str(plan)], capture_output=True,
@@ -120,6 +121,7 @@ def test_apply_notes_macro_does_in_libreoffice_what_the_remote_engine_replay_ass
     assert in_libreoffice == [
         {"B83": "sip-excel:\nSIP204 ref", "D19": "sip-excel:\nSIP301", "J20": "Staff: waiting for the audit"},
         {"D19": "sip-excel:\nSIP301", "J20": "Staff: waiting for the audit"},
+        {"D19": "sip-excel:\nSIP303 text date", "J20": "Staff: waiting for the audit"},
     ]
     # The replay used by the Excel tests, from a payload whose staff note (like Excel's) carries no text.
     sheets = [{"name": "Plan", "notes": [{"address": "J20"}]}]
