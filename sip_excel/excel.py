@@ -105,8 +105,10 @@ def button(function: F) -> F:
             if isinstance(error, SipError):
                 message = f"{error}\n\nNothing in the plan was changed. Details: {path}"
             else:
-                message = (f"Something went wrong ({type(error).__name__}: {error}). Nothing in the plan was "
-                           f"changed. Please send the file {path} to whoever supports sip-excel.")
+                message = (f"Something went wrong ({type(error).__name__}: {error}). The plan's entries are "
+                           "safe: the tool writes only its own sheets, highlights and notes (Clear marks removes "
+                           "them) and, last of all, 'Comment updated' dates. Try again; if it happens again, "
+                           f"send the file {path} to whoever supports sip-excel.")
             _alert(book, message, mode="critical")
             return None
 
@@ -261,7 +263,6 @@ def validate(book: Any = None) -> Any:
     history = read_history(book)
     stamps = _record_comments(plan, history, config.today)
     if stamps:
-        _write_stamps(book.sheets[plan.sheet], stamps)
         stamped = {row: date for row, _, date in stamps}
         for action in plan.actions:  # the plan in memory sees what the sheet now holds
             entry = action.fields.get("comment_updated")
@@ -273,6 +274,8 @@ def validate(book: Any = None) -> Any:
     plan_sheet = book.sheets[plan.sheet]
     _write_validation_sheet(book, plan, report)
     _mark_cells(book, plan_sheet, plan, report, history)
+    if stamps:  # the one write into the plan's own cells, after everything that could fail first
+        _write_stamps(plan_sheet, stamps)
     _write_history(book, history)
     book.sheets[VALIDATION_SHEET].activate()
     _alert(book, f"{report}\n\nThe Validation sheet lists each problem with a link to its cell; the cells are "

@@ -259,6 +259,22 @@ def test_a_friendly_message_not_a_traceback_when_there_is_no_plan(tmp_path):
     assert [a["func"] for a in recorded] == ["alert"]  # nothing else was touched
 
 
+def test_an_unexpected_failure_is_a_message_box_and_leaves_the_plans_cells_alone(payload, tmp_path, monkeypatch):
+    payload = _with_comment_updated(payload)  # Validate would stamp it (see the comment history test)
+
+    def fail(*args):
+        raise RuntimeError("Excel is busy")
+
+    monkeypatch.setattr(excel, "_mark_cells", fail)
+    _, result, recorded = click(excel.validate, payload)
+    assert result is None
+    (alert,) = [a for a in recorded if a["func"] == "alert"]
+    assert alert["args"][0].startswith("Something went wrong (RuntimeError: Excel is busy). The plan's entries are "
+                                       "safe")
+    assert str(tmp_path / "sip-excel.log") in alert["args"][0] and "Traceback" not in alert["args"][0]
+    assert plan_actions(recorded, "setValues") == []  # no stamp went into the plan
+
+
 def test_build_report_asks_for_a_workbook_never_saved_to_be_saved_first(payload, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     payload["book"]["name"] = "Book1"  # how Excel names a new workbook until it is saved
