@@ -121,14 +121,22 @@ def _sheet(book: Any, name: str) -> Any | None:
     return next((sheet for sheet in book.sheets if sheet.name == name), None)
 
 
+# What Excel shows for a cell whose formula failed; xlwings reads them as None unless asked for the text.
+ERROR_VALUES = frozenset({"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!", "#VALUE!", "#DATA!", "#SPILL!",
+                          "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#GETTING_DATA"})
+
+
 def read_grid(sheet: Any) -> Grid:
-    """A sheet's live values in one bulk read, anchored at A1; number formats are read when the reader asks."""
+    """A sheet's live values in one bulk read, anchored at A1; number formats are read when the reader asks.
+    Excel error values are read as their text (#REF!) and listed, so that they are findings, not blanks."""
     used = sheet.used_range
-    values = used.options(ndim=2, empty=None).value or [[]]
+    values = used.options(ndim=2, empty=None, err_to_str=True).value or [[]]
     top, left = used.row - 1, used.column - 1
     rows: list[list[Any]] = [[] for _ in range(top)]
     rows += [[None] * left + list(row) for row in values]
-    return Grid(sheet=sheet.name, rows=rows, number_formats=LiveFormats(sheet, rows))
+    errors = {(r, c): value for r, row in enumerate(rows) for c, value in enumerate(row)
+              if type(value) is str and value in ERROR_VALUES}
+    return Grid(sheet=sheet.name, rows=rows, number_formats=LiveFormats(sheet, rows), errors=errors)
 
 
 class LiveFormats(Mapping[Position, str]):

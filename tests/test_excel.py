@@ -259,6 +259,14 @@ def test_a_friendly_message_not_a_traceback_when_there_is_no_plan(tmp_path):
     assert [a["func"] for a in recorded] == ["alert"]  # nothing else was touched
 
 
+def test_an_excel_error_in_a_cell_is_a_finding_not_a_blank(payload):
+    plan = sheet_of(payload, PLAN)
+    plan["values"][19][4] = "#REF!"  # E20, 1.2's end date, as Office.js sends an error value
+    _, report, _ = click(excel.validate, payload)
+    at_e20 = {(f.code, f.value) for f in report.findings if f.cell == "E20"}
+    assert ("SIP106", "#REF!") in at_e20 and not any(code == "SIP301" for code, _ in at_e20)
+
+
 def test_an_unexpected_failure_is_a_message_box_and_leaves_the_plans_cells_alone(payload, tmp_path, monkeypatch):
     payload = _with_comment_updated(payload)  # Validate would stamp it (see the comment history test)
 
