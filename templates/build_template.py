@@ -96,7 +96,7 @@ def build(target: Path = TARGET) -> Path:
     header.style = "Table Grid"
     rows = [("Committee(s):", "Dated:"), ("{{ committee }}", "{{ meeting_date }}"),
             ("Subject: {{ subject }}", "{{ public }}"), ("Report of: {{ report_of }}", "For Information"),
-            ("Report author: {{ author }}, {{ author_role }}", "")]
+            ("Report author: {{ author }}{% if author and author_role %}, {% endif %}{{ author_role }}", "")]
     for r, (left, right) in enumerate(rows):
         header.cell(r, 0).text, header.cell(r, 1).text = left, right
     fix_widths(header, [12, 4.6])
@@ -166,7 +166,8 @@ def build(target: Path = TARGET) -> Path:
     document.add_paragraph("{%p endfor %}")
 
     document.add_paragraph("")
-    for line in ("{{ author }}", "{{ author_role }}", "T: {{ author_telephone }}", "E: {{ author_email }}"):
+    for line in ("{{ author }}", "{{ author_role }}", "{% if author_telephone %}T: {{ author_telephone }}{% endif %}",
+                 "{% if author_email %}E: {{ author_email }}{% endif %}"):
         document.add_paragraph(line)
     document.save(target)
     return target

@@ -61,6 +61,25 @@ def test_header_table_holds_the_settings(built):
     assert cells[4][0].startswith("Report author: Rachel Green, Service Manager")
 
 
+@pytest.mark.parametrize(("flags", "author_cell", "signature"), [
+    (["--author", "Rachel Green"], "Report author: Rachel Green, Service Manager, Children's Social Care and Early "
+     "Help", ["Rachel Green", "Service Manager, Children's Social Care and Early Help", "T: 020 7332 3501",
+              "E: rachel.green@cityoflondon.gov.uk"]),
+    ([], "Report author: ", ["", "", "", ""]),  # no Settings sheet: no stray commas or "T:" labels
+])
+def test_missing_author_details_leave_no_stray_punctuation(built, tmp_path, flags, author_cell, signature):
+    plan = tmp_path / "plan.xlsx"
+    book = load_workbook(built[0])
+    if not flags:
+        del book["Settings"]
+    book.save(plan)
+    output = tmp_path / "report.docx"
+    assert run("report", str(plan), "-o", str(output), "--as-of", "2017-08-31", *flags).returncode == 0
+    document = Document(output)
+    assert document.tables[0].rows[4].cells[0].text == author_cell
+    assert [p.text for p in document.paragraphs[-4:]] == signature
+
+
 def test_council_format_sections_in_order(built):
     text = text_of(Document(built[1]))
     order = ["Summary", "Recommendation(s)", "Members are asked to:", "Note the report.", "Main Report",
