@@ -29,8 +29,9 @@ def brag_chart(rollup: Rollup) -> io.BytesIO:
         left = [a + b for a, b in zip(left, counts)]
     axes.set_xlabel("Actions")
     axes.spines[["top", "right"]].set_visible(False)
-    axes.legend(ncols=5, loc="upper center", bbox_to_anchor=(0.5, -0.3 if len(labels) < 4 else -0.15),
-                frameon=False, fontsize=8)
+    if any(left):  # a plan with no actions yet has no bars, so nothing to explain
+        axes.legend(ncols=5, loc="upper center", bbox_to_anchor=(0.5, -0.3 if len(labels) < 4 else -0.15),
+                    frameon=False, fontsize=8)
     axes.set_title(f"BRAG status by priority at {rollup.as_of:%d %B %Y}", fontsize=10)
     figure.tight_layout()
     image = io.BytesIO()

@@ -224,3 +224,18 @@ def test_a_template_that_is_not_a_docx(built, tmp_path):
     fake.write_text("hello")
     result = run("report", str(built[0]), "--template", str(fake), "-o", str(tmp_path / "x.docx"))
     assert result.returncode == 2 and "is not a Word .docx file" in result.stderr
+
+
+def test_a_plan_with_no_actions_yet_gets_a_report_and_no_python_warnings(tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "Plan"
+    book.active.append(["Priority 1: Newly agreed"])
+    book.active.append(["Ref", "Action", "Start", "End", "Lead officer", "Comments", "RAG status"])
+    plan = tmp_path / "plan.xlsx"
+    book.save(plan)
+    output = tmp_path / "report.docx"
+    result = run("report", str(plan), "-o", str(output), "--as-of", "2017-08-31")
+    assert result.returncode == 0 and result.stderr == ""
+    assert "The plan has no actions yet." in text_of(Document(output))
