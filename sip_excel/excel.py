@@ -203,7 +203,7 @@ class LiveSheets(Mapping[str, Grid]):
 def _book_path(book: Any) -> Path:
     """Where the workbook is saved; a workbook never saved has no folder to put a report in."""
     path = Path(book.fullname)
-    if path.suffix.lower() not in (".xlsx", ".xlsm", ".xlsb"):
+    if not path.suffix:  # Excel calls a new workbook "Book1" until it is saved
         raise SipError(f"'{book.name}' has not been saved yet, so there is no folder to put the report in. "
                        "Save it as a macro-enabled workbook (File > Save As > .xlsm), then click Build report again.")
     return path if path.is_absolute() else Path.cwd() / path
