@@ -136,7 +136,8 @@ def read_grid(sheet: Any) -> Grid:
     rows += [[None] * left + list(row) for row in values]
     errors = {(r, c): value for r, row in enumerate(rows) for c, value in enumerate(row)
               if type(value) is str and value in ERROR_VALUES}
-    return Grid(sheet=sheet.name, rows=rows, number_formats=LiveFormats(sheet, rows), errors=errors)
+    return Grid(sheet=sheet.name, rows=rows, number_formats=LiveFormats(sheet, rows), errors=errors,
+                formulas=LiveFormulas(used, rows))
 
 
 class LiveFormats(Mapping[Position, str]):
@@ -176,6 +177,46 @@ class LiveFormats(Mapping[Position, str]):
         except Exception:  # noqa: BLE001  the remote engine reads formats only asynchronously
             number_format = None
         return {r: number_format or ("mmm-yy" if value.day == 1 else "dd/mm/yyyy") for r, value in cells}
+
+
+class LiveFormulas(Mapping[Position, str]):
+    """The cells of a live sheet that hold a formula (formula text without its '='), read in one call the
+    first time a rule asks (the plan sheet's SIP105 and SIP106), so other sheets cost nothing.
+
+    A cell whose formula text is its value is text that only looks like a formula ('=x' typed as text).
+    Where the engine cannot read formulas (the remote engine reads them only asynchronously), there are none.
+    """
+
+    def __init__(self, used: Any, rows: list[list[Any]]) -> None:
+        self.used, self.rows = used, rows
+        self._formulas: dict[Position, str] | None = None
+
+    def _read(self) -> dict[Position, str]:
+        if self._formulas is None:
+            try:
+                texts = self.used.formula
+            except Exception:  # noqa: BLE001
+                texts = None
+            if texts is not None and not isinstance(texts, (list, tuple)):
+                texts = ((texts,),)  # a one-cell sheet
+            top, left = self.used.row - 1, self.used.column - 1
+            self._formulas = {
+                (top + r, left + c): text[1:] for r, line in enumerate(texts or ()) for c, text in enumerate(line)
+                if isinstance(text, str) and text.startswith("=") and text != self._value(top + r, left + c)}
+        return self._formulas
+
+    def _value(self, row: int, column: int) -> Any:
+        line = self.rows[row] if row < len(self.rows) else []
+        return line[column] if column < len(line) else None
+
+    def __getitem__(self, position: Position) -> str:
+        return self._read()[position]
+
+    def __iter__(self) -> Iterator[Position]:
+        return iter(self._read())
+
+    def __len__(self) -> int:
+        return len(self._read())
 
 
 class LiveSheets(Mapping[str, Grid]):

@@ -76,7 +76,7 @@ class Grid:
     sheet: str
     rows: list[list[Any]]
     number_formats: Mapping[Position, str] = field(default_factory=dict)  # a dict, or read on demand
-    formulas: dict[Position, str] = field(default_factory=dict)
+    formulas: Mapping[Position, str] = field(default_factory=dict)  # a dict, or read on demand
     errors: dict[Position, str] = field(default_factory=dict)
     merged: list[tuple[Position, Position]] = field(default_factory=list)
 

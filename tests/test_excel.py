@@ -267,6 +267,44 @@ def test_an_excel_error_in_a_cell_is_a_finding_not_a_blank(payload):
     assert ("SIP106", "#REF!") in at_e20 and not any(code == "SIP301" for code, _ in at_e20)
 
 
+class _UsedRange:
+    """What desktop Excel's used range gives for .formula: text per cell, formulas starting '='."""
+
+    def __init__(self, row, column, formula):
+        self.row, self.column, self.formula = row, column, formula
+
+
+@pytest.mark.parametrize(("formula", "rows", "expected"), [
+    ((("Ref", "=B1+1"), ("1.1", "=TODAY()")), [["Ref", 2], ["1.1", dt.datetime(2017, 8, 31)]],
+     {(0, 1): "B1+1", (1, 1): "TODAY()"}),
+    ((("=x typed as text",),), [["=x typed as text"]], {}),  # text that only looks like a formula
+    ("=1+1", [[None, None], [None, 2]], {(1, 1): "1+1"}),  # a one-cell used range at B2
+])
+def test_live_formulas_are_the_cells_whose_formula_is_not_their_value(formula, rows, expected):
+    used = _UsedRange(2, 2, formula) if isinstance(formula, str) else _UsedRange(1, 1, formula)
+    assert dict(excel.LiveFormulas(used, rows)) == expected
+
+
+def test_a_formula_in_a_live_plan_cell_is_reported_as_on_the_command_line(payload, monkeypatch):
+    def read_with_a_formula(sheet):
+        grid = real_read_grid(sheet)
+        if sheet.name == PLAN:
+            grid.formulas = {(18, 4): "EDATE(D19,6)"}  # E19, as desktop Excel would report it
+        return grid
+
+    real_read_grid = excel.read_grid
+    monkeypatch.setattr(excel, "read_grid", read_with_a_formula)
+    _, report, _ = click(excel.validate, payload)
+    (finding,) = [f for f in report.findings if f.code == "SIP105"]
+    assert (finding.cell, finding.value) == ("E19", "=EDATE(D19,6)")
+
+
+def test_the_remote_engine_reads_no_formulas_and_that_is_no_error(payload):
+    _, report, recorded = click(excel.validate, payload)
+    assert not [f for f in report.findings if f.code == "SIP105"]
+    assert not [a for a in recorded if a["func"] == "alert" and "Something went wrong" in a["args"][0]]
+
+
 def test_an_unexpected_failure_is_a_message_box_and_leaves_the_plans_cells_alone(payload, tmp_path, monkeypatch):
     payload = _with_comment_updated(payload)  # Validate would stamp it (see the comment history test)
 
