@@ -4,7 +4,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, Literal
 
@@ -36,15 +36,13 @@ class PlanDate:
     value: dt.date
     precision: Precision
     source: Source
+    # Worked out once when made (dates are cached, so that is rarely): every rule asks for them.
+    last_day: dt.date = field(init=False, compare=False, repr=False)  # when it falls due
+    plausible: bool = field(init=False, compare=False, repr=False)  # False for 1900 from a bare 1, say
 
-    @property
-    def plausible(self) -> bool:
-        """False for a date no plan means, such as 1 January 1900 from a bare 1 in a date cell."""
-        return PLAUSIBLE_YEARS[0] <= self.value.year <= PLAUSIBLE_YEARS[1]
-
-    @property
-    def last_day(self) -> dt.date:
-        return _last_day(self.value) if self.precision == "month" else self.value
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "last_day", _last_day(self.value) if self.precision == "month" else self.value)
+        object.__setattr__(self, "plausible", PLAUSIBLE_YEARS[0] <= self.value.year <= PLAUSIBLE_YEARS[1])
 
     def __str__(self) -> str:
         return _label(self.value, self.precision)

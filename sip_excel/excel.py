@@ -313,11 +313,10 @@ def validate(book: Any = None) -> Any:
     stamps = _record_comments(plan, history, config.today)
     if stamps:
         stamped = {row: date for row, _, date in stamps}
-        for action in plan.actions:  # the plan in memory sees what the sheet now holds
-            entry = action.fields.get("comment_updated")
-            if entry is not None and entry.row in stamped:
-                date = stamped[entry.row]
-                action.fields["comment_updated"] = entry._replace(value=date, text=str(date))
+        column = plan.table.columns["comment_updated"]
+        for i, row in enumerate(column.rows):  # the plan in memory sees what the sheet now holds
+            if column.columns[i] >= 0 and row in stamped:
+                plan.set_value(i, "comment_updated", stamped[row])
     plan.comment_first_seen = history.first_seen_for(plan)
     report = run_rules(plan, config)
     plan_sheet = book.sheets[plan.sheet]

@@ -72,10 +72,12 @@ class History:
         """When each action's current comment was first seen; a comment changed since the history was
         written has no date yet."""
         dates = {}
-        for action in plan.actions:
-            key = comment_key(action)
+        table = plan.table
+        comments = table.texts("comments")
+        for i in range(len(table)):
+            key = table.comment_key(i)
             recorded = self.first_seen.get(key)
-            if recorded and recorded[0] == fingerprint(action.text("comments")):
+            if recorded and recorded[0] == fingerprint(comments[i]):
                 dates[key] = recorded[1]
         return dates
 

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import repeat
+from itertools import compress, repeat
 from typing import Any, NamedTuple
 
 from .dates import PlanDate
@@ -134,6 +134,90 @@ class Priority:
         return f"Priority {self.number}"
 
 
+class Column:
+    """One field of the plan table, action by action: item ``i`` of each list belongs to the plan's i-th action.
+
+    The plan is kept as columns because a plan of 50,000 actions has half a million
+    cells, and the rules judge a whole column in one comprehension far faster than
+    they could ask each action in turn.  ``columns[i]`` is -1 where the i-th action's
+    table has no such column; its value is then None and its text empty.
+    """
+
+    __slots__ = ("name", "values", "texts", "rows", "columns", "labels", "__dict__")
+
+    def __init__(self, name: str, values: list[Any], texts: list[str], rows: list[int], columns: list[int],
+                 labels: list[str]) -> None:
+        self.name, self.values, self.texts = name, values, texts
+        self.rows, self.columns, self.labels = rows, columns, labels
+
+    def entry(self, i: int) -> Entry | None:
+        """The i-th action's cell of this field, or None where its table has no such column."""
+        column = self.columns[i]
+        if column < 0:
+            return None
+        return _new_tuple(Entry, (self.values[i], self.rows[i], column, self.labels[i], self.texts[i]))
+
+    @cached_property
+    def filled(self) -> list[int]:
+        """The actions whose cell of this field holds something."""
+        return list(compress(range(len(self.texts)), self.texts))
+
+    @cached_property
+    def blank(self) -> list[int]:
+        """The actions whose cell of this field is empty (not those whose table lacks the column)."""
+        columns = self.columns
+        return [i for i, text in enumerate(self.texts) if not text and columns[i] >= 0]
+
+    def set(self, i: int, value: Any, row: int | None = None) -> None:
+        """Change the i-th action's value (and the row it comes from, for text wrapped onto the next row)."""
+        self.values[i], self.texts[i] = value, display_text(value)
+        if row is not None:
+            self.rows[i] = row
+        self.__dict__.clear()  # filled and blank are worked out again when next asked
+
+
+@dataclass
+class Table:
+    """The plan's actions as columns (see :class:`Column`): where each starts, its priority and section,
+    its cells field by field, and what its dates and RAG status mean."""
+
+    sheet: str
+    rows: list[int]  # 0-based row of each action's first line
+    priorities: list[int | None]
+    sections: list[str | None]
+    columns: dict[str, Column]  # only the fields some table of the plan has
+    extra_rows: dict[int, list[int]] = field(default_factory=dict)  # action -> rows its text wraps onto
+    starts: list[PlanDate | None] = field(default_factory=list)
+    ends: list[PlanDate | None] = field(default_factory=list)
+    statuses: list[str | None] = field(default_factory=list)  # Blue, Red, Amber, Green or None
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def texts(self, name: str) -> list[str]:
+        """Each action's text in a field ('' throughout when the plan has no such column)."""
+        column = self.columns.get(name)
+        return column.texts if column is not None else [""] * len(self.rows)
+
+    @cached_property
+    def refs(self) -> list[str]:
+        return self.texts("ref")
+
+    def label(self, i: int) -> str:
+        """How a person names the i-th action: its ref, or its row when it has none."""
+        return self.refs[i] or f"row {self.rows[i] + 1}"
+
+    def comment_key(self, i: int) -> tuple[int | None, str]:
+        """How the i-th action is known from one run to the next (see :func:`sip_excel.history.comment_key`)."""
+        return self.priorities[i], self.refs[i] or self.texts("action")[i]
+
+    def action(self, i: int) -> Action:
+        """The i-th action as one object, for code that reads a plan action by action (roll-up, report)."""
+        fields = {name: entry for name, column in self.columns.items() if (entry := column.entry(i)) is not None}
+        return Action(self.priorities[i], self.sections[i], self.rows[i], self.sheet, fields, self.starts[i],
+                      self.ends[i], self.statuses[i], list(self.extra_rows.get(i, ())))
+
+
 @dataclass
 class Plan:
     """A plan as read from one sheet: its title block, priorities, actions and header rows."""
@@ -142,11 +226,24 @@ class Plan:
     grid: Grid
     title: dict[str, str]
     priorities: list[Priority]
-    actions: list[Action]
+    table: Table
     headers: list[HeaderRow]
     # (priority, ref or action text) -> date its current comment was first seen, from the comment history
     comment_first_seen: dict[tuple[Any, str], dt.date] = field(default_factory=dict)
     _header_rows: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @cached_property
+    def actions(self) -> list[Action]:
+        """The actions as objects, made when first asked: validating works on :attr:`table` alone."""
+        return [self.table.action(i) for i in range(len(self.table))]
+
+    def set_value(self, i: int, name: str, value: Any) -> None:
+        """Change the i-th action's cell of a field in the plan in memory (the Excel button's date stamps)."""
+        column = self.table.columns[name]
+        column.set(i, value)
+        if "actions" in self.__dict__:
+            self.actions[i].fields[name] = column.entry(i)
+
     def priority(self, number: int | None) -> Priority | None:
         return next((p for p in self.priorities if p.number == number), None)
 

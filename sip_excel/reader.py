@@ -18,7 +18,7 @@ from .config import REQUIRED_FIELDS, Config
 from .dates import parse_date
 from .errors import PlanStructureError
 from .grid import Grid, display_text
-from .model import Action, Entry, HeaderRow, Plan, Priority
+from .model import Column, Entry, HeaderRow, Plan, Priority, Table
 
 log = logging.getLogger(__name__)
 
@@ -89,19 +89,25 @@ class _Block:
     header: HeaderRow
     priority: Priority | None
     preamble: list[str]
-    actions: list[Action] = field(default_factory=list)
+    rows: list[int] = field(default_factory=list)  # the first row of each action
+    priorities: list[int | None] = field(default_factory=list)  # ... and the priority it is under
+    # text wrapped onto following rows: (action's index in this block, row, that row's cells)
+    continued: list[tuple[int, int, dict[str, Entry]]] = field(default_factory=list)
+    last_row: int = -2  # the last row that belongs to the block's last action
+    section: str | None = None
     names: list[str] = field(init=False)  # the fields this table has ...
     columns: list[int] = field(init=False)  # ... their columns ...
     labels: list[str] = field(init=False)  # ... and their header labels
     column_set: frozenset[int] = field(init=False)
-    markers: tuple[str, ...] = field(init=False)  # the ACTION_MARKERS this table has
+    marker_columns: tuple[int, ...] = field(init=False)  # the columns of the ACTION_MARKERS this table has
 
     def __post_init__(self) -> None:
         self.names = list(self.header.columns)
         self.columns = list(self.header.columns.values())
         self.labels = [self.header.labels.get(c, name) for name, c in self.header.columns.items()]
         self.column_set = frozenset(self.columns)
-        self.markers = tuple(name for name in ACTION_MARKERS if name in self.header.columns)
+        self.marker_columns = tuple(self.header.columns[name] for name in ACTION_MARKERS
+                                    if name in self.header.columns)
 
     def entries(self, row: list[Any], r: int) -> dict[str, Entry]:
         """Field -> Entry for one row of this table."""
@@ -114,6 +120,25 @@ class _Block:
 def _filled(row: list[Any]) -> list[int]:
     """The columns of a row that hold something other than blanks."""
     return [c for c, v in enumerate(row) if v is not None and (type(v) is not str or (v and not v.isspace()))]
+
+
+def _names_an_action(value: Any) -> bool:
+    """True for a marker cell (ref, officer, RAG) that holds a letter or digit: the row is an action."""
+    if type(value) is str:
+        return _ALNUM.search(value) is not None
+    return value is not None and _ALNUM.search(display_text(value)) is not None
+
+
+class _Memo(dict):
+    """A function's results by argument, for values a plan repeats (RAG statuses, header labels)."""
+
+    def __init__(self, function: Any) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, key: Any) -> Any:
+        result = self[key] = self.function(key)
+        return result
 
 
 class _PlanReader:
@@ -149,11 +174,8 @@ class _PlanReader:
                 f"sheet '{grid.sheet}', header row {first.row + 1}: no {_labels(missing)} column. Add the column, "
                 "or add its label under Column aliases in Settings.", code="SIP102")
         self._name_sections()
-        actions = [action for block in self.blocks for action in block.actions]
-        for action in actions:
-            self._interpret(action)
         return Plan(sheet=grid.sheet, grid=grid, title=self.title, priorities=self.priorities,
-                    actions=actions, headers=[b.header for b in self.blocks])
+                    table=self._table(), headers=[b.header for b in self.blocks])
 
     def _read_row(self, r: int, row: list[Any]) -> None:
         filled = _filled(row)
@@ -198,11 +220,6 @@ class _PlanReader:
             following += 1
         return len(_filled(rows[r])) == 1 and following in self.header_rows
 
-    def _continues_last_action(self, r: int) -> bool:
-        """True when the row directly above belongs to an action, so text here continues it."""
-        actions = self.blocks[-1].actions
-        return bool(actions) and max([actions[-1].row, *actions[-1].extra_rows]) == r - 1
-
     def _title_entry(self, r: int, row: list[Any], filled: list[int]) -> None:
         parts = []
         for c in filled[1:]:
@@ -214,34 +231,33 @@ class _PlanReader:
         block = self.blocks[-1]
         if block.column_set.isdisjoint(filled):
             return  # stray characters outside the plan's columns
-        entries = block.entries(row, r)
-        is_action = any(_ALNUM.search(entries[name].text) for name in block.markers)
-        if not is_action and self._heads_a_table(r):
-            self.pending.append(" ".join(e.text for e in entries.values() if e.text))
+        width = len(row)
+        for c in block.marker_columns:
+            if c < width and _names_an_action(row[c]):
+                break
+        else:  # no ref, officer or status: a section heading, wrapped text, or an action missing all three
+            self._unmarked_row(block, r, row)
             return
-        if not is_action and self._continues_last_action(r):
-            self._continue(block.actions[-1], r, entries)
-            return
-        if not is_action and not any(not entries[n].is_blank for n in ("action", "start", "end") if n in entries):
-            self.pending.append(" ".join(e.text for e in entries.values() if e.text))
-            return
+        self._add_action(block, r)
+
+    def _add_action(self, block: _Block, r: int) -> None:
         priority = self.priorities[-1] if self.priorities else None
         self.pending = []
-        block.actions.append(Action(priority.number if priority else None, None, r, self.grid.sheet, entries))
+        block.rows.append(r)
+        block.priorities.append(priority.number if priority else None)
+        block.last_row = r
 
-    @staticmethod
-    def _continue(action: Action, r: int, entries: dict[str, Entry]) -> None:
-        """Text wrapped onto the next row belongs to the action above; an empty field takes the row's value."""
-        action.extra_rows.append(r)
-        for name, entry in entries.items():
-            if entry.is_blank:
-                continue
-            current = action.fields.get(name)
-            if current is None or current.is_blank:
-                action.fields[name] = entry
-            elif isinstance(current.value, str) and isinstance(entry.value, str):
-                action.fields[name] = Entry.at(f"{current.value.rstrip()} {entry.value.strip()}",
-                                            current.row, current.column, current.label)
+    def _unmarked_row(self, block: _Block, r: int, row: list[Any]) -> None:
+        entries = block.entries(row, r)
+        if self._heads_a_table(r):
+            self.pending.append(" ".join(e.text for e in entries.values() if e.text))
+        elif block.rows and block.last_row == r - 1:  # text wrapped onto the next row: it continues the action
+            block.continued.append((len(block.rows) - 1, r, entries))
+            block.last_row = r
+        elif not any(not entries[n].is_blank for n in ("action", "start", "end") if n in entries):
+            self.pending.append(" ".join(e.text for e in entries.values() if e.text))
+        else:
+            self._add_action(block, r)
 
     def _name_sections(self) -> None:
         """A priority with several header rows is divided into sections named by the text above each."""
@@ -253,17 +269,72 @@ class _PlanReader:
                 heading = " ".join(block.preamble).strip()
                 name = f"Section {number}: {heading}" if heading else f"Section {number}"
                 priority.sections.append(name)
-                for action in block.actions:
-                    action.section = name
+                block.section = name
 
-    def _interpret(self, action: Action) -> None:
+    def _table(self) -> Table:
+        """The actions of every block as columns (see :class:`~sip_excel.model.Column`)."""
+        names = list(dict.fromkeys(name for block in self.blocks for name in block.names))
+        rows: list[int] = []
+        priorities: list[int | None] = []
+        sections: list[str | None] = []
+        parts: dict[str, tuple[list[Any], list[int], list[str]]] = {name: ([], [], []) for name in names}
+        grid_rows = self.grid.rows
+        for block in self.blocks:
+            lines = [grid_rows[r] for r in block.rows]
+            count = len(lines)
+            width = max(block.columns) + 1
+            if any(len(line) < width for line in lines):
+                lines = [line + [None] * (width - len(line)) for line in lines]
+            by_column = dict(zip(range(width), zip(*lines))) if lines else {}
+            rows += block.rows
+            priorities += block.priorities
+            sections += [block.section] * count
+            for name in names:
+                values, columns, labels = parts[name]
+                c = block.header.columns.get(name)
+                if c is None:
+                    values += [None] * count
+                    columns += [-1] * count
+                    labels += [""] * count
+                else:
+                    values += by_column.get(c, ())
+                    columns += [c] * count
+                    labels += [block.header.labels.get(c, name)] * count
+        table = Table(self.grid.sheet, rows, priorities, sections, {
+            name: Column(name, values, [v.strip() if type(v) is str else "" if v is None else display_text(v)
+                                        for v in values], list(rows), columns, labels)
+            for name, (values, columns, labels) in parts.items()})
+        self._continue(table)
+        self._interpret(table)
+        return table
+
+    def _continue(self, table: Table) -> None:
+        """Text wrapped onto the next row belongs to the action above; an empty field takes the row's value."""
+        offset = 0
+        for block in self.blocks:
+            for index, r, entries in block.continued:
+                i = offset + index
+                table.extra_rows.setdefault(i, []).append(r)
+                for name, entry in entries.items():
+                    if entry.is_blank:
+                        continue
+                    column = table.columns[name]
+                    current = column.values[i]
+                    if not column.texts[i]:
+                        column.set(i, entry.value, entry.row)
+                    elif isinstance(current, str) and isinstance(entry.value, str):
+                        column.set(i, f"{current.rstrip()} {entry.value.strip()}")
+            offset += len(block.rows)
+
+    def _interpret(self, table: Table) -> None:
         formats = self.grid.number_formats
         for name in ("start", "end"):
-            entry = action.fields.get(name)
-            if entry is not None and not entry.is_blank:
-                setattr(action, name, parse_date(entry.value, formats.get((entry.row, entry.column))))
-        action.status = status_of(action.text("rag"), self.config)
-
+            column = table.columns.get(name)
+            dates = [None] * len(table) if column is None else list(
+                map(parse_date, column.values, map(formats.get, zip(column.rows, column.columns))))
+            setattr(table, f"{name}s", dates)
+        config = self.config
+        table.statuses = list(map(_Memo(lambda rag: status_of(rag, config)).__getitem__, table.texts("rag")))
 
 
 def status_of(rag: str, config: Config) -> str | None:

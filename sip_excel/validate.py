@@ -97,4 +97,4 @@ def validate(plan: Plan, config: Config | None = None,
     findings.sort(key=lambda f: (f.priority is None, f.priority or 0, f.row, f.cell, SEVERITY_ORDER[f.severity],
                                  f.code))
     log.debug("%d findings on %s", len(findings), plan.sheet)
-    return Report(sheet=plan.sheet, as_of=context.today, actions=len(plan.actions), findings=findings)
+    return Report(sheet=plan.sheet, as_of=context.today, actions=len(plan.table), findings=findings)

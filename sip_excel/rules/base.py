@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import operator
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -11,13 +10,12 @@ from typing import Any, ClassVar
 from ..config import Config
 from ..findings import Finding
 from ..grid import cell_name
-from ..model import Action, Entry, Plan
+from ..model import Column, Plan, Table
 
 _new_tuple = tuple.__new__
 
 REGISTRY: dict[str, type[Rule]] = {}
-ALL, BLANK, FILLED = "all", "blank", "filled"  # which cells a FieldRule judges
-_WANTED = {ALL: lambda text: True, BLANK: operator.not_, FILLED: bool}  # keyed by the cell's text
+ALL, BLANK, FILLED = "all", "blank", "filled"  # which cells a FieldRule is shown
 
 
 @dataclass(frozen=True)
@@ -61,52 +59,73 @@ class Rule:
         """Every finding of this rule on the plan."""
         return ()
 
-    def at(self, plan: Plan, where: Action | Entry | tuple[int, int], message: str, *,
-           action: Action | None = None, suggestion: str = "", value: Any = None) -> Finding:
-        """A finding of this rule at a cell entry, an action's row, or a 0-based (row, column)."""
-        if type(where) is Entry:  # by far the most common: tested first
-            row, column, label = where.row, where.column, where.label
-            value = where.value if value is None else value
-        elif isinstance(where, Action):
-            action = where
-            row, column = where.row, min((e.column for e in where.fields.values()), default=0)
-            label = plan.label_of(row, column)
-        else:
-            row, column = where
-            label = plan.label_of(row, column)
-        # Built straight from a tuple: a plan with thousands of problems makes thousands of these.
+    def at(self, plan: Plan, where: tuple[int, int], message: str, *, suggestion: str = "",
+           value: Any = None) -> Finding:
+        """A finding of this rule at a 0-based (row, column) that belongs to no action (a header row, say)."""
+        row, column = where
         return _new_tuple(Finding, (self.code, self.severity, message, plan.sheet, cell_name(row, column), row + 1,
-                                    label, action.ref if action else "",
-                                    action.priority if action else None, value, suggestion))
+                                    plan.label_of(row, column), "", None, value, suggestion))
 
-
-class ActionRule(Rule):
-    """A rule that looks at one action at a time: ``check_action`` returns its finding, or None."""
-
-    def check(self, plan: Plan, context: Context) -> list[Finding]:
-        check_action = self.check_action
-        return [finding for action in plan.actions if (finding := check_action(plan, action, context)) is not None]
-
-    def check_action(self, plan: Plan, action: Action, context: Context) -> Finding | None:
-        raise NotImplementedError
+    def finding(self, plan: Plan, name: str, i: int, message: str, suggestion: str = "") -> Finding:
+        """A finding of this rule at the i-th action's cell of field ``name``."""
+        table = plan.table
+        column = table.columns.get(name)
+        if column is None or column.columns[i] < 0:  # its table has no such column: point at the action's row
+            row = table.rows[i]
+            c = min((col.columns[i] for col in table.columns.values() if col.columns[i] >= 0), default=0)
+            label, value = plan.label_of(row, c), None
+        else:
+            row, c, label, value = column.rows[i], column.columns[i], column.labels[i], column.values[i]
+        # Built straight from a tuple: a plan with thousands of problems makes thousands of these.
+        return _new_tuple(Finding, (self.code, self.severity, message, plan.sheet, cell_name(row, c), row + 1,
+                                    label, table.refs[i], table.priorities[i], value, suggestion))
 
 
 class FieldRule(Rule):
     """A rule about cells: each action's cell in each of ``fields``.
 
-    ``cells`` says which of those cells it judges (``BLANK``, ``FILLED`` or ``ALL``),
-    so that a rule about missing values is never asked about the thousands that are
-    there; ``check_entry`` returns its finding for one cell, or None.
+    ``cells`` says which of those cells it is shown (``BLANK``, ``FILLED`` or ``ALL``),
+    so that a rule about missing values never looks at the thousands that are there.
+    ``flagged`` picks, in one pass over the column, the actions whose cell it reports;
+    ``explain`` gives the message and suggestion for one of them.
     """
 
     fields: ClassVar[tuple[str, ...]] = ()
     cells: ClassVar[str] = ALL
 
     def check(self, plan: Plan, context: Context) -> list[Finding]:
-        check_entry, wanted = self.check_entry, _WANTED[self.cells]
-        return [finding for name in self.fields for action in plan.actions
-                if (entry := action.fields.get(name)) is not None and wanted(entry.text)
-                and (finding := check_entry(plan, action, name, entry, context)) is not None]
+        table, findings = plan.table, []
+        for name in self.fields:
+            column = table.columns.get(name)
+            if column is None:
+                continue
+            shown = column.blank if self.cells == BLANK else column.filled if self.cells == FILLED else \
+                [i for i, c in enumerate(column.columns) if c >= 0]
+            findings += [self.finding(plan, name, i, *self.explain(table, column, i, context))
+                         for i in self.flagged(table, column, shown, context)]
+        return findings
 
-    def check_entry(self, plan: Plan, action: Action, name: str, entry: Entry, context: Context) -> Finding | None:
+    def flagged(self, table: Table, column: Column, shown: list[int], context: Context) -> Iterable[int]:
+        """The actions, among those shown, whose cell this rule reports: all of them unless a rule says."""
+        return shown
+
+    def explain(self, table: Table, column: Column, i: int, context: Context) -> tuple[str, str]:
+        """(message, suggestion) for the i-th action's cell."""
+        raise NotImplementedError
+
+
+class ActionRule(Rule):
+    """A rule about whole actions, reported at one field's cell: ``flagged`` picks them in one pass."""
+
+    field: ClassVar[str] = ""
+
+    def check(self, plan: Plan, context: Context) -> list[Finding]:
+        table = plan.table
+        return [self.finding(plan, self.field, i, *self.explain(table, i, context))
+                for i in self.flagged(table, context)]
+
+    def flagged(self, table: Table, context: Context) -> Iterable[int]:
+        raise NotImplementedError
+
+    def explain(self, table: Table, i: int, context: Context) -> tuple[str, str]:
         raise NotImplementedError

@@ -4,11 +4,11 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 from ..dates import day_label, parse_date
-from ..findings import WARNING, Finding
-from ..history import comment_key
-from ..model import Action, Entry, Plan
+from ..findings import WARNING
+from ..model import Column, Table
 from .base import BLANK, FILLED, Context, FieldRule
 
 MONTH_NAMES = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
@@ -45,11 +45,18 @@ class MissingComment(FieldRule):
 
     code, severity, fields, cells = "SIP601", WARNING, ("comments",), BLANK
 
-    def check_entry(self, plan: Plan, action: Action, name: str, entry: Entry, context: Context) -> Finding | None:
-        if action.is_complete:
-            return None
-        return self.at(plan, entry, f"Action {action.label} is not complete and has no progress comment.",
-                       action=action, suggestion="Say what has happened since the last review.")
+    def flagged(self, table: Table, column: Column, shown: list[int], context: Context) -> Iterable[int]:
+        statuses = table.statuses
+        return [i for i in shown if statuses[i] != "Blue"]
+
+    def explain(self, table: Table, column: Column, i: int, context: Context) -> tuple[str, str]:
+        return (f"Action {table.label(i)} is not complete and has no progress comment.",
+                "Say what has happened since the last review.")
+
+
+def _not_complete(table: Table, shown: list[int]) -> list[int]:
+    statuses = table.statuses
+    return [i for i in shown if statuses[i] != "Blue"]
 
 
 class StaleComment(FieldRule):
@@ -57,31 +64,34 @@ class StaleComment(FieldRule):
 
     code, severity, fields, cells = "SIP602", WARNING, ("comments",), FILLED
 
-    def check_entry(self, plan: Plan, action: Action, name: str, entry: Entry, context: Context) -> Finding | None:
-        if action.is_complete:
-            return None
-        since, how = self._last_changed(action, entry, context)
-        if since is None:
-            return None
-        age = (context.today - since).days
-        if age <= context.config.staleness_days:
-            return None
-        return self.at(plan, entry, f"The comment on {action.label} has not changed since {day_label(since)} "
-                       f"({how}), {age} days before {context.as_of}; the window is "
-                       f"{context.config.staleness_days} days.", action=action,
-                       suggestion="Update the comment with this period's progress.")
+    def flagged(self, table: Table, column: Column, shown: list[int], context: Context) -> Iterable[int]:
+        candidates = _not_complete(table, shown)
+        if "comment_updated" not in table.columns and not context.comment_first_seen:
+            texts = column.texts  # only a comment headed with its date can say when it was written
+            candidates = [i for i in candidates if SELF_DATED.match(texts[i])]
+        window = context.config.staleness_days
+        return [i for i in candidates if (since := self._last_changed(table, column, i, context)[0]) is not None
+                and (context.today - since).days > window]
+
+    def explain(self, table: Table, column: Column, i: int, context: Context) -> tuple[str, str]:
+        since, how = self._last_changed(table, column, i, context)
+        return (f"The comment on {table.label(i)} has not changed since {day_label(since)} ({how}), "
+                f"{(context.today - since).days} days before {context.as_of}; the window is "
+                f"{context.config.staleness_days} days.", "Update the comment with this period's progress.")
 
     @staticmethod
-    def _last_changed(action: Action, entry: Entry, context: Context) -> tuple[dt.date | None, str]:
-        stamp = action.entry("comment_updated")
+    def _last_changed(table: Table, column: Column, i: int, context: Context) -> tuple[dt.date | None, str]:
+        stamps = table.columns.get("comment_updated")
+        stamp = stamps.entry(i) if stamps is not None else None
         if stamp is not None and not stamp.is_blank:
             date = parse_date(stamp.value)
             if date:
                 return date.value, f"'{stamp.label}' column"
-        first_seen = context.comment_first_seen.get(comment_key(action)) if context.comment_first_seen else None
-        if first_seen:
-            return first_seen, "comment history"
-        match = SELF_DATED.match(entry.text)
+        if context.comment_first_seen:
+            first_seen = context.comment_first_seen.get(table.comment_key(i))
+            if first_seen:
+                return first_seen, "comment history"
+        match = SELF_DATED.match(column.texts[i])
         if match:
             month = nearest_month(MONTH_NAMES[match[1].lower()], int(match[2]) if match[2] else None, context.today)
             return _month_end(month), f"it is headed '{match[0].strip()}'"
@@ -93,15 +103,22 @@ class PastFuture(FieldRule):
 
     code, severity, fields, cells = "SIP603", WARNING, ("comments",), FILLED
 
-    def check_entry(self, plan: Plan, action: Action, name: str, entry: Entry, context: Context) -> Finding | None:
-        if action.is_complete:
-            return None
-        for match in FUTURE_MONTH.finditer(entry.text):
+    def flagged(self, table: Table, column: Column, shown: list[int], context: Context) -> Iterable[int]:
+        texts, search = column.texts, FUTURE_MONTH.search
+        return [i for i in _not_complete(table, shown) if search(texts[i]) and self._passed(column.texts[i], context)]
+
+    def explain(self, table: Table, column: Column, i: int, context: Context) -> tuple[str, str]:
+        said, month = self._passed(column.texts[i], context)
+        return (f"The comment says \"{said}\", but {month:%B %Y} has passed at {context.as_of}.",
+                "Say whether it happened, and if not, when it will.")
+
+    @staticmethod
+    def _passed(text: str, context: Context) -> tuple[str, dt.date] | None:
+        """What the comment says of the future, and the month it names, for the first month now past."""
+        for match in FUTURE_MONTH.finditer(text):
             month = nearest_month(MONTH_NAMES[match[1].lower()], int(match[2]) if match[2] else None, context.today)
             if _month_end(month) < context.today:
-                return self.at(plan, entry, f"The comment says \"{match[0].strip()}\", but {month:%B %Y} has "
-                               f"passed at {context.as_of}.", action=action,
-                               suggestion="Say whether it happened, and if not, when it will.")
+                return match[0].strip(), month
         return None
 
 
@@ -110,9 +127,10 @@ class PlaceholderComment(FieldRule):
 
     code, severity, fields, cells = "SIP604", WARNING, ("comments",), FILLED
 
-    def check_entry(self, plan: Plan, action: Action, name: str, entry: Entry, context: Context) -> Finding | None:
-        if not PLACEHOLDERS.match(entry.text):
-            return None
-        return self.at(plan, entry, f"'{entry.text}' is a placeholder, not a progress update; it says nothing "
-                       "when the rows are sorted, filtered or read in a report.", action=action,
-                       suggestion="Write the update in full.")
+    def flagged(self, table: Table, column: Column, shown: list[int], context: Context) -> Iterable[int]:
+        texts, match = column.texts, PLACEHOLDERS.match
+        return [i for i in shown if match(texts[i])]
+
+    def explain(self, table: Table, column: Column, i: int, context: Context) -> tuple[str, str]:
+        return (f"'{column.texts[i]}' is a placeholder, not a progress update; it says nothing when the rows are "
+                "sorted, filtered or read in a report.", "Write the update in full.")

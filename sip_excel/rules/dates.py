@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from ..dates import PlanDate, day_label
-from ..findings import ERROR, WARNING, Finding
-from ..model import Action, Entry, Plan
+from ..findings import ERROR, WARNING
+from ..model import Column, Table
 from .base import BLANK, FILLED, ActionRule, Context, FieldRule
 
 DATE_FIELDS = ("start", "end")
@@ -13,8 +14,9 @@ NAMES = {"start": "start date", "end": "end date"}
 FAR = dt.timedelta(days=366)
 
 
-def _plausible(date: PlanDate | None) -> bool:
-    return date is not None and date.plausible
+def dates_of(table: Table, column: Column) -> list[PlanDate | None]:
+    """What each action's start or end cell means as a date."""
+    return table.starts if column.name == "start" else table.ends
 
 
 class MissingDate(FieldRule):
@@ -22,9 +24,9 @@ class MissingDate(FieldRule):
 
     code, severity, fields, cells = "SIP301", WARNING, DATE_FIELDS, BLANK
 
-    def check_entry(self, plan: Plan, action: Action, name: str, entry: Entry, context: Context) -> Finding:
-        return self.at(plan, entry, f"Action {action.label} has no {NAMES[name]}.", action=action,
-                       suggestion=f"Enter the {NAMES[name]} as a date, e.g. Jun-17 or 30/06/2017.")
+    def explain(self, table: Table, column: Column, i: int, context: Context) -> tuple[str, str]:
+        name = NAMES[column.name]
+        return f"Action {table.label(i)} has no {name}.", f"Enter the {name} as a date, e.g. Jun-17 or 30/06/2017."
 
 
 class UnrecognisedDate(FieldRule):
@@ -32,16 +34,17 @@ class UnrecognisedDate(FieldRule):
 
     code, severity, fields, cells = "SIP302", ERROR, DATE_FIELDS, FILLED
 
-    def check_entry(self, plan: Plan, action: Action, name: str, entry: Entry, context: Context) -> Finding | None:
-        date = action.date(name)
+    def flagged(self, table: Table, column: Column, shown: list[int], context: Context) -> Iterable[int]:
+        dates = dates_of(table, column)
+        return [i for i in shown if (date := dates[i]) is None or not date.plausible]
+
+    def explain(self, table: Table, column: Column, i: int, context: Context) -> tuple[str, str]:
+        date, name, text = dates_of(table, column)[i], NAMES[column.name], column.texts[i]
         if date is None:
-            return self.at(plan, entry, f"The {NAMES[name]} '{entry.text}' is not a date the tool recognises.",
-                           action=action, suggestion="Enter it as a date, e.g. Jun-17 or 30/06/2017.")
-        if not date.plausible:
-            return self.at(plan, entry, f"The {NAMES[name]} '{entry.text}' reads as {date}, which cannot be "
-                           "meant (Excel treats a bare number as a day counted from 1900).", action=action,
-                           suggestion="Enter the real date, e.g. Jun-17 or 30/06/2017.")
-        return None
+            return (f"The {name} '{text}' is not a date the tool recognises.",
+                    "Enter it as a date, e.g. Jun-17 or 30/06/2017.")
+        return (f"The {name} '{text}' reads as {date}, which cannot be meant (Excel treats a bare number as a day "
+                "counted from 1900).", "Enter the real date, e.g. Jun-17 or 30/06/2017.")
 
 
 class TextDate(FieldRule):
@@ -49,26 +52,30 @@ class TextDate(FieldRule):
 
     code, severity, fields, cells = "SIP303", WARNING, DATE_FIELDS, FILLED
 
-    def check_entry(self, plan: Plan, action: Action, name: str, entry: Entry, context: Context) -> Finding | None:
-        date = action.date(name)
-        if date is None or date.source != "text" or not date.plausible:
-            return None
+    def flagged(self, table: Table, column: Column, shown: list[int], context: Context) -> Iterable[int]:
+        dates = dates_of(table, column)
+        return [i for i in shown if (date := dates[i]) is not None and date.source == "text" and date.plausible]
+
+    def explain(self, table: Table, column: Column, i: int, context: Context) -> tuple[str, str]:
+        date = dates_of(table, column)[i]
         shown = date.value.strftime("%b-%y") if date.precision == "month" else date.value.strftime("%d/%m/%Y")
-        return self.at(plan, entry, f"The {NAMES[name]} '{entry.text}' is text, which Excel cannot sort or "
-                       f"filter; it reads as {date}.", action=action, suggestion=f"Retype it as the date {shown}.")
+        return (f"The {NAMES[column.name]} '{column.texts[i]}' is text, which Excel cannot sort or filter; it "
+                f"reads as {date}.", f"Retype it as the date {shown}.")
 
 
 class EndBeforeStart(ActionRule):
     """SIP304: End date before start date."""
 
-    code, severity = "SIP304", ERROR
+    code, severity, field = "SIP304", ERROR, "end"
 
-    def check_action(self, plan: Plan, action: Action, context: Context) -> Finding | None:
-        if _plausible(action.start) and _plausible(action.end) and action.end.last_day < action.start.value:
-            return self.at(plan, action.fields["end"], f"Action {action.label} ends ({action.end}) before it "
-                           f"starts ({action.start}).", action=action,
-                           suggestion="Check both dates: often the year of the end date is wrong.")
-        return None
+    def flagged(self, table: Table, context: Context) -> Iterable[int]:
+        return [i for i, (start, end) in enumerate(zip(table.starts, table.ends))
+                if start is not None and end is not None and end.last_day < start.value
+                and start.plausible and end.plausible]
+
+    def explain(self, table: Table, i: int, context: Context) -> tuple[str, str]:
+        return (f"Action {table.label(i)} ends ({table.ends[i]}) before it starts ({table.starts[i]}).",
+                "Check both dates: often the year of the end date is wrong.")
 
 
 class OutsidePlanPeriod(FieldRule):
@@ -76,29 +83,39 @@ class OutsidePlanPeriod(FieldRule):
 
     code, severity, fields, cells = "SIP305", WARNING, DATE_FIELDS, FILLED
 
-    def check(self, plan: Plan, context: Context) -> list[Finding]:
+    def flagged(self, table: Table, column: Column, shown: list[int], context: Context) -> Iterable[int]:
         config = context.config
-        return super().check(plan, context) if config.plan_start and config.plan_end else []
+        if not (config.plan_start and config.plan_end):
+            return []
+        earliest, latest, dates = config.plan_start - FAR, config.plan_end + FAR, dates_of(table, column)
+        return [i for i in shown if (date := dates[i]) is not None and date.plausible
+                and (date.last_day < earliest or date.value > latest)]
 
-    def check_entry(self, plan: Plan, action: Action, name: str, entry: Entry, context: Context) -> Finding | None:
-        config, date = context.config, action.date(name)
-        if _plausible(date) and (date.last_day < config.plan_start - FAR or date.value > config.plan_end + FAR):
-            return self.at(plan, entry, f"The {NAMES[name]} {date} is more than a year outside the plan period "
-                           f"({config.plan_start:%b %Y} to {config.plan_end:%b %Y}).", action=action,
-                           suggestion="Check the year.")
-        return None
+    def explain(self, table: Table, column: Column, i: int, context: Context) -> tuple[str, str]:
+        config = context.config
+        return (f"The {NAMES[column.name]} {dates_of(table, column)[i]} is more than a year outside the plan "
+                f"period ({config.plan_start:%b %Y} to {config.plan_end:%b %Y}).", "Check the year.")
+
+
+def overdue(table: Table, today: dt.date) -> list[int]:
+    """The actions whose end date has passed and that are not complete (a month end date means its last day).
+
+    An implausible end date (a bare 1 reads as 1900) is a data error, not a deadline.
+    """
+    return [i for i, (end, status) in enumerate(zip(table.ends, table.statuses))
+            if end is not None and end.last_day < today and status != "Blue" and end.plausible]
 
 
 class Overdue(ActionRule):
     """SIP306: Overdue: the end date has passed and the action is not complete."""
 
-    code, severity = "SIP306", WARNING
+    code, severity, field = "SIP306", WARNING, "end"
 
-    def check_action(self, plan: Plan, action: Action, context: Context) -> Finding | None:
-        if not action.is_overdue(context.today):
-            return None
-        end = action.end
+    def flagged(self, table: Table, context: Context) -> Iterable[int]:
+        return overdue(table, context.today)
+
+    def explain(self, table: Table, i: int, context: Context) -> tuple[str, str]:
+        end = table.ends[i]
         meaning = f" (the whole of {end}, so due by {day_label(end.last_day)})" if end.precision == "month" else ""
-        return self.at(plan, action.fields["end"], f"Action {action.label} was due {end}{meaning} and is not "
-                       f"complete at {context.as_of}.", action=action,
-                       suggestion="Mark it Blue if done, or agree a new end date and say why in Comments.")
+        return (f"Action {table.label(i)} was due {end}{meaning} and is not complete at {context.as_of}.",
+                "Mark it Blue if done, or agree a new end date and say why in Comments.")

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
-from ..findings import ERROR, WARNING, Finding
-from ..model import Action, Entry, Plan
+from ..findings import ERROR, WARNING
+from ..model import Column, Table
 from .base import BLANK, FILLED, Context, FieldRule
 
 PEOPLE_FIELDS = ("lead_officer", "dlt_lead")
@@ -38,18 +39,27 @@ class MissingLead(FieldRule):
 
     code, severity, fields, cells = "SIP501", WARNING, ("lead_officer",), BLANK
 
-    def check_entry(self, plan: Plan, action: Action, name: str, entry: Entry, context: Context) -> Finding:
-        return self.at(plan, entry, f"Action {action.label} has no lead officer.", action=action,
-                       suggestion="Enter the lead officer's initials.")
+    def explain(self, table: Table, column: Column, i: int, context: Context) -> tuple[str, str]:
+        return f"Action {table.label(i)} has no lead officer.", "Enter the lead officer's initials."
 
 
 @lru_cache(maxsize=4096)  # the same initials recur on every page of a plan
-def judge_officers(text: str, known: frozenset[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(parts that are not initials, initials not among ``known``) of a lead officer cell; an empty
-    ``known`` (no Officers list in Settings) accepts any initials."""
+def judge_officers(text: str, known: frozenset[str]) -> tuple[str, str] | None:
+    """(message, suggestion) for a lead officer cell whose parts are not initials, or are initials not among
+    ``known`` (an empty ``known``, no Officers list in Settings, accepts any initials); None if it is fine.
+    Look-alike letters are left to SIP503."""
+    if foreign_letters(text):
+        return None
     people = officers_in(text)
-    return (tuple(p for p in people if not INITIALS.match(p)),
-            tuple(p for p in people if known and INITIALS.match(p) and p not in known))
+    not_initials = [p for p in people if not INITIALS.match(p)]
+    if not_initials:
+        return (f"'{text}' is not an officer's initials ({', '.join(repr(p) for p in not_initials)}).",
+                "Use initials from the Officers list in Settings, separated by '/'.")
+    unknown = [p for p in people if known and p not in known]
+    if unknown:
+        return (f"{', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} not in the Officers list in Settings.",
+                "Check the initials, or add the officer to Settings.")
+    return None
 
 
 class UnknownOfficer(FieldRule):
@@ -57,19 +67,12 @@ class UnknownOfficer(FieldRule):
 
     code, severity, fields, cells = "SIP502", WARNING, PEOPLE_FIELDS, FILLED
 
-    def check_entry(self, plan: Plan, action: Action, name: str, entry: Entry, context: Context) -> Finding | None:
-        if foreign_letters(entry.text):
-            return None  # look-alike letters have their own rule
-        not_initials, unknown = judge_officers(entry.text, context.config.officer_initials)
-        if not_initials:
-            return self.at(plan, entry, f"'{entry.text}' is not an officer's initials "
-                           f"({', '.join(repr(p) for p in not_initials)}).", action=action,
-                           suggestion="Use initials from the Officers list in Settings, separated by '/'.")
-        if unknown:
-            return self.at(plan, entry, f"{', '.join(unknown)} {'is' if len(unknown) == 1 else 'are'} not in the "
-                           "Officers list in Settings.", action=action,
-                           suggestion="Check the initials, or add the officer to Settings.")
-        return None
+    def flagged(self, table: Table, column: Column, shown: list[int], context: Context) -> Iterable[int]:
+        texts, known = column.texts, context.config.officer_initials
+        return [i for i in shown if judge_officers(texts[i], known)]
+
+    def explain(self, table: Table, column: Column, i: int, context: Context) -> tuple[str, str]:
+        return judge_officers(column.texts[i], context.config.officer_initials)
 
 
 class LookAlikeLetters(FieldRule):
@@ -77,12 +80,14 @@ class LookAlikeLetters(FieldRule):
 
     code, severity, fields, cells = "SIP503", ERROR, (*PEOPLE_FIELDS, "ref"), FILLED
 
-    def check_entry(self, plan: Plan, action: Action, name: str, entry: Entry, context: Context) -> Finding | None:
-        foreign = foreign_letters(entry.text)
-        if not foreign:
-            return None
-        latin = entry.text.translate(LOOK_ALIKES)
+    def flagged(self, table: Table, column: Column, shown: list[int], context: Context) -> Iterable[int]:
+        texts = column.texts
+        return [i for i in shown if not texts[i].isascii() and foreign_letters(texts[i])]
+
+    def explain(self, table: Table, column: Column, i: int, context: Context) -> tuple[str, str]:
+        text = column.texts[i]
+        foreign = foreign_letters(text)
+        latin = text.translate(LOOK_ALIKES)
         scripts = sorted({unicodedata.name(ch, "other").split()[0].title() for ch in foreign})
-        return self.at(plan, entry, f"'{entry.text}' contains {' and '.join(scripts)} letters "
-                       f"({' '.join(foreign)}) that look like Latin ones, so it will not match '{latin}' "
-                       "in filters or counts.", action=action, suggestion=latin)
+        return (f"'{text}' contains {' and '.join(scripts)} letters ({' '.join(foreign)}) that look like Latin "
+                f"ones, so it will not match '{latin}' in filters or counts.", latin)

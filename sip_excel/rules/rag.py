@@ -2,10 +2,14 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
-from ..findings import ERROR, WARNING, Finding
-from ..model import Action, Entry, Plan
+from ..findings import ERROR, WARNING
+from ..model import Column, Table
 from .base import BLANK, FILLED, ActionRule, Context, FieldRule
+from .dates import overdue
+
+CHOOSE = "Choose Blue (complete), Red, Amber or Green."
 
 
 def _spelling(text: str, context: Context) -> str:
@@ -21,9 +25,8 @@ class MissingRag(FieldRule):
 
     code, severity, fields, cells = "SIP401", ERROR, ("rag",), BLANK
 
-    def check_entry(self, plan: Plan, action: Action, name: str, entry: Entry, context: Context) -> Finding:
-        return self.at(plan, entry, f"Action {action.label} has no RAG status.", action=action,
-                       suggestion="Choose Blue (complete), Red, Amber or Green.")
+    def explain(self, table: Table, column: Column, i: int, context: Context) -> tuple[str, str]:
+        return f"Action {table.label(i)} has no RAG status.", CHOOSE
 
 
 class NotBrag(FieldRule):
@@ -31,11 +34,12 @@ class NotBrag(FieldRule):
 
     code, severity, fields, cells = "SIP402", ERROR, ("rag",), FILLED
 
-    def check_entry(self, plan: Plan, action: Action, name: str, entry: Entry, context: Context) -> Finding | None:
-        if action.status is not None:
-            return None
-        return self.at(plan, entry, f"'{entry.text}' is not a BRAG status.", action=action,
-                       suggestion="Choose Blue (complete), Red, Amber or Green.")
+    def flagged(self, table: Table, column: Column, shown: list[int], context: Context) -> Iterable[int]:
+        statuses = table.statuses
+        return [i for i in shown if statuses[i] is None]
+
+    def explain(self, table: Table, column: Column, i: int, context: Context) -> tuple[str, str]:
+        return f"'{column.texts[i]}' is not a BRAG status.", CHOOSE
 
 
 class NonStandardRag(FieldRule):
@@ -43,28 +47,31 @@ class NonStandardRag(FieldRule):
 
     code, severity, fields, cells = "SIP403", WARNING, ("rag",), FILLED
 
-    def check_entry(self, plan: Plan, action: Action, name: str, entry: Entry, context: Context) -> Finding | None:
-        written = entry.value
-        if action.status is None or not isinstance(written, str) or _is_standard(written, context):
-            return None
-        fix = _spelling(written, context) or action.status
-        return self.at(plan, entry, f"'{written}' is read as {action.status}, but is not a standard spelling, so "
-                       "filters and counts in Excel will miss it.", action=action, suggestion=fix)
+    def flagged(self, table: Table, column: Column, shown: list[int], context: Context) -> Iterable[int]:
+        statuses, values, standard = table.statuses, column.values, context.config.standard_spellings
+        return [i for i in shown if statuses[i] is not None and type(written := values[i]) is str
+                and not _is_standard(written, standard)]
+
+    def explain(self, table: Table, column: Column, i: int, context: Context) -> tuple[str, str]:
+        written, status = column.values[i], table.statuses[i]
+        return (f"'{written}' is read as {status}, but is not a standard spelling, so filters and counts in Excel "
+                "will miss it.", _spelling(written, context) or status)
 
 
-def _is_standard(written: str, context: Context) -> bool:
+def _is_standard(written: str, standard: frozenset[str] | set[str]) -> bool:
     """True for an accepted spelling with nothing around it and a capital first letter ('Green', not ' green')."""
-    return written.strip().lower() in context.config.standard_spellings and written == written.strip() \
-        and written[:1].isupper()
+    return written[:1].isupper() and written == written.strip() and written.lower() in standard
 
 
 class GreenButOverdue(ActionRule):
     """SIP404: Green although overdue: Green means no barriers to finishing on time."""
 
-    code, severity = "SIP404", WARNING
+    code, severity, field = "SIP404", WARNING, "rag"
 
-    def check_action(self, plan: Plan, action: Action, context: Context) -> Finding | None:
-        if action.status == "Green" and action.is_overdue(context.today):
-            return self.at(plan, action.fields["rag"], f"Action {action.label} is Green but was due {action.end}.",
-                           action=action, suggestion="Amber (more work needed), or Blue if it is complete.")
-        return None
+    def flagged(self, table: Table, context: Context) -> Iterable[int]:
+        statuses = table.statuses
+        return [i for i in overdue(table, context.today) if statuses[i] == "Green"]
+
+    def explain(self, table: Table, i: int, context: Context) -> tuple[str, str]:
+        return (f"Action {table.label(i)} is Green but was due {table.ends[i]}.",
+                "Amber (more work needed), or Blue if it is complete.")

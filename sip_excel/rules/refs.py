@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from itertools import compress
 
 from ..findings import ERROR, WARNING, Finding
-from ..model import Action, Entry, Plan, ref_key
+from ..model import REF_SHAPE, Column, Plan, Table, ref_key
 from .base import BLANK, FILLED, Context, FieldRule, Rule
 
 
@@ -14,9 +15,9 @@ class MissingRef(FieldRule):
 
     code, severity, fields, cells = "SIP201", ERROR, ("ref",), BLANK
 
-    def check_entry(self, plan: Plan, action: Action, name: str, entry: Entry, context: Context) -> Finding:
-        return self.at(plan, entry, "This action has no ref, so it cannot be tracked from one report to the next.",
-                       action=action, suggestion="Give it the next free ref in its priority.")
+    def explain(self, table: Table, column: Column, i: int, context: Context) -> tuple[str, str]:
+        return ("This action has no ref, so it cannot be tracked from one report to the next.",
+                "Give it the next free ref in its priority.")
 
 
 class DuplicateRef(Rule):
@@ -25,18 +26,21 @@ class DuplicateRef(Rule):
     code, severity = "SIP202", ERROR
 
     def check(self, plan: Plan, context: Context) -> Iterator[Finding]:
-        first_seen: dict[tuple[int | None, str], Action] = {}
-        for action in plan.actions:
-            if not action.ref:
+        table = plan.table
+        keys = list(zip(table.priorities, table.refs))
+        if len(set(keys)) == len(keys):
+            return  # the usual case, settled without a loop
+        first_seen: dict[tuple[int | None, str], int] = {}
+        cells = table.columns["ref"]
+        for i, key in enumerate(keys):
+            if not key[1]:
                 continue
-            key = (action.priority, action.ref)
             if key in first_seen:
-                other = first_seen[key]
-                yield self.at(plan, action.fields["ref"], f"Ref {action.ref} is used twice in Priority "
-                              f"{action.priority}: also at {other.fields['ref'].cell}.", action=action,
-                              suggestion="Give each action its own ref.")
+                other = cells.entry(first_seen[key])
+                yield self.finding(plan, "ref", i, f"Ref {key[1]} is used twice in Priority {key[0]}: also at "
+                                   f"{other.cell if other else '?'}.", "Give each action its own ref.")
             else:
-                first_seen[key] = action
+                first_seen[key] = i
 
 
 class MalformedRef(FieldRule):
@@ -44,12 +48,15 @@ class MalformedRef(FieldRule):
 
     code, severity, fields, cells = "SIP203", WARNING, ("ref",), FILLED
 
-    def check_entry(self, plan: Plan, action: Action, name: str, entry: Entry, context: Context) -> Finding | None:
-        if action.ref_key is not None:
-            return None
-        cleaned = re.sub(r"[^A-Z0-9.]", "", entry.text.upper()).strip(".")
-        return self.at(plan, entry, f"Ref '{entry.text}' is not of the form 1.2, 1.2.3 or A5.1.", action=action,
-                       suggestion=cleaned if ref_key(cleaned) else "Use numbers separated by dots.")
+    def flagged(self, table: Table, column: Column, shown: list[int], context: Context) -> Iterable[int]:
+        texts = column.texts
+        return [i for i in shown if not REF_SHAPE.match(texts[i])]
+
+    def explain(self, table: Table, column: Column, i: int, context: Context) -> tuple[str, str]:
+        text = column.texts[i]
+        cleaned = re.sub(r"[^A-Z0-9.]", "", text.upper()).strip(".")
+        return (f"Ref '{text}' is not of the form 1.2, 1.2.3 or A5.1.",
+                cleaned if ref_key(cleaned) else "Use numbers separated by dots.")
 
 
 class NumericRef(Rule):
@@ -58,18 +65,19 @@ class NumericRef(Rule):
     code, severity = "SIP204", ERROR
 
     def check(self, plan: Plan, context: Context) -> Iterator[Finding]:
+        table = plan.table
+        column = table.columns["ref"]
+        if float not in set(map(type, column.values)):
+            return  # refs typed as text, as they should be
         last_key: dict[int | None, tuple[str, tuple[int, ...]]] = {}  # priority -> the ref key seen last
-        for action in plan.actions:
-            entry = action.fields.get("ref")
-            if (entry is not None and isinstance(entry.value, (int, float)) and not isinstance(entry.value, bool)
-                    and "." in entry.text):
-                yield self.at(plan, entry, f"Ref {entry.text} is stored as a number, and Excel drops trailing "
-                              f"zeros from numbers: 4.10 becomes 4.1. It may not be the ref that was typed.",
-                              action=action, suggestion=_next_ref(last_key.get(action.priority))
-                              or "Format the cell as Text and retype the ref.")
-            key = action.ref_key
+        for i, (value, text, priority) in enumerate(zip(column.values, column.texts, table.priorities)):
+            if type(value) is float and "." in text:
+                yield self.finding(plan, "ref", i, f"Ref {text} is stored as a number, and Excel drops trailing "
+                                   f"zeros from numbers: 4.10 becomes 4.1. It may not be the ref that was typed.",
+                                   _next_ref(last_key.get(priority)) or "Format the cell as Text and retype the ref.")
+            key = ref_key(text)
             if key:
-                last_key[action.priority] = key
+                last_key[priority] = key
 
 
 def _next_ref(key: tuple[str, tuple[int, ...]] | None) -> str:
@@ -86,16 +94,20 @@ class RefSequence(Rule):
     code, severity = "SIP205", WARNING
 
     def check(self, plan: Plan, context: Context) -> Iterator[Finding]:
-        previous: dict[tuple[int | None, str | None, str], tuple[tuple[int, ...], Action]] = {}
-        for action in plan.actions:
-            key = action.ref_key
-            if key is None or isinstance(action.fields["ref"].value, float):
-                continue  # malformed and numeric refs have their own rules
+        table = plan.table
+        column = table.columns["ref"]
+        previous: dict[tuple[int | None, str | None, str], tuple[tuple[int, ...], int]] = {}
+        keyed = compress(zip(range(len(table)), map(ref_key, column.texts), table.priorities, table.sections),
+                         [type(value) is not float for value in column.values])  # numeric refs: SIP204
+        for i, key, priority, section in keyed:
+            if key is None:
+                continue  # malformed refs have their own rule
             prefix, numbers = key
-            group = (action.priority, action.section, prefix)
-            if group in previous and numbers <= previous[group][0]:
-                before = previous[group][1]
-                yield self.at(plan, action.fields["ref"], f"Ref {action.ref} comes after {before.ref} "
-                              f"({before.fields['ref'].cell}), out of order.", action=action,
-                              suggestion="Renumber, or move the row to its place.")
-            previous[group] = (numbers, action)
+            group = (priority, section, prefix)
+            before = previous.get(group)
+            if before is not None and numbers <= before[0]:
+                j = before[1]
+                yield self.finding(plan, "ref", i, f"Ref {table.refs[i]} comes after {table.refs[j]} "
+                                   f"({column.entry(j).cell}), out of order.",
+                                   "Renumber, or move the row to its place.")
+            previous[group] = (numbers, i)

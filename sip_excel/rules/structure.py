@@ -1,10 +1,10 @@
 """SIP1xx: the shape of the plan table."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..findings import ERROR, INFO, WARNING, Finding
-from ..model import Action, Entry, Plan
+from ..model import Column, Plan, Table
 from .base import BLANK, ActionRule, Context, FieldRule, Rule
 
 
@@ -23,14 +23,14 @@ class MissingColumn(Rule):
 class OutsidePriority(ActionRule):
     """SIP103: Action row outside any priority."""
 
-    code, severity = "SIP103", ERROR
+    code, severity, field = "SIP103", ERROR, "ref"
 
-    def check_action(self, plan: Plan, action: Action, context: Context) -> Finding | None:
-        if action.priority is not None:
-            return None
-        return self.at(plan, action.fields.get("ref", action), f"Action {action.label} is not under a "
-                       "'Priority N: ...' heading row, so it cannot be counted in a priority.", action=action,
-                       suggestion="Move it under its priority, or add the priority heading above it.")
+    def flagged(self, table: Table, context: Context) -> Iterable[int]:
+        return [i for i, priority in enumerate(table.priorities) if priority is None]
+
+    def explain(self, table: Table, i: int, context: Context) -> tuple[str, str]:
+        return (f"Action {table.label(i)} is not under a 'Priority N: ...' heading row, so it cannot be counted "
+                "in a priority.", "Move it under its priority, or add the priority heading above it.")
 
 
 class HeaderDisagrees(Rule):
@@ -83,6 +83,5 @@ class MissingAction(FieldRule):
 
     code, severity, fields, cells = "SIP107", WARNING, ("action",), BLANK
 
-    def check_entry(self, plan: Plan, action: Action, name: str, entry: Entry, context: Context) -> Finding:
-        return self.at(plan, entry, f"Action {action.label} has no description of what is to be done.",
-                       action=action, suggestion="Describe the action.")
+    def explain(self, table: Table, column: Column, i: int, context: Context) -> tuple[str, str]:
+        return f"Action {table.label(i)} has no description of what is to be done.", "Describe the action."
