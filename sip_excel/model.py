@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import compress, repeat
+from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from .dates import PlanDate
@@ -20,8 +21,22 @@ def ref_key(ref: str) -> tuple[str, tuple[int, ...]] | None:
     """'A5.2' -> ('A', (5, 2)), for ordering refs; None for a ref of no known shape."""
     if not REF_SHAPE.match(ref):
         return None
-    prefix = ref[0] if ref[0].isalpha() else ""
-    return prefix, tuple(map(int, ref[len(prefix):].split(".")))
+    if ref[0].isalpha():
+        return ref[0], tuple(map(int, ref[1:].split(".")))
+    return "", tuple(map(int, ref.split(".")))
+
+
+class Memo(dict):
+    """A one-argument function's results by argument, for the values a plan repeats (statuses, initials,
+    comments such as 'On track'): a repeat costs one dictionary lookup."""
+
+    def __init__(self, function: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, key: Any) -> Any:
+        result = self[key] = self.function(key)
+        return result
 
 
 _new_tuple = tuple.__new__
@@ -190,6 +205,7 @@ class Table:
     starts: list[PlanDate | None] = field(default_factory=list)
     ends: list[PlanDate | None] = field(default_factory=list)
     statuses: list[str | None] = field(default_factory=list)  # Blue, Red, Amber, Green or None
+    _overdue: dict[dt.date, list[int]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __len__(self) -> int:
         return len(self.rows)
@@ -202,6 +218,21 @@ class Table:
     @cached_property
     def refs(self) -> list[str]:
         return self.texts("ref")
+
+    @cached_property
+    def ref_keys(self) -> list[tuple[str, tuple[int, ...]] | None]:
+        """Each ref as a sortable key (see :func:`ref_key`), worked out once: several rules ask for it."""
+        return list(map(ref_key, self.refs))
+
+    def overdue(self, today: dt.date) -> list[int]:
+        """The actions whose end date has passed at ``today`` and that are not complete (a month end date
+        means its last day). An implausible end date (a bare 1 reads as 1900) is a data error, not a deadline."""
+        found = self._overdue.get(today)
+        if found is None:
+            found = self._overdue[today] = [
+                i for i, (end, status) in enumerate(zip(self.ends, self.statuses))
+                if end is not None and end.last_day < today and status != "Blue" and end.plausible]
+        return found
 
     def label(self, i: int) -> str:
         """How a person names the i-th action: its ref, or its row when it has none."""

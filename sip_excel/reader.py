@@ -18,7 +18,7 @@ from .config import REQUIRED_FIELDS, Config
 from .dates import parse_date
 from .errors import PlanStructureError
 from .grid import Grid, display_text
-from .model import Column, Entry, HeaderRow, Plan, Priority, Table
+from .model import Column, Entry, Memo, HeaderRow, Plan, Priority, Table
 
 log = logging.getLogger(__name__)
 
@@ -127,18 +127,6 @@ def _names_an_action(value: Any) -> bool:
     if type(value) is str:
         return _ALNUM.search(value) is not None
     return value is not None and _ALNUM.search(display_text(value)) is not None
-
-
-class _Memo(dict):
-    """A function's results by argument, for values a plan repeats (RAG statuses, header labels)."""
-
-    def __init__(self, function: Any) -> None:
-        super().__init__()
-        self.function = function
-
-    def __missing__(self, key: Any) -> Any:
-        result = self[key] = self.function(key)
-        return result
 
 
 class _PlanReader:
@@ -334,7 +322,7 @@ class _PlanReader:
                 map(parse_date, column.values, map(formats.get, zip(column.rows, column.columns))))
             setattr(table, f"{name}s", dates)
         config = self.config
-        table.statuses = list(map(_Memo(lambda rag: status_of(rag, config)).__getitem__, table.texts("rag")))
+        table.statuses = list(map(Memo(lambda rag: status_of(rag, config)).__getitem__, table.texts("rag")))
 
 
 def status_of(rag: str, config: Config) -> str | None:

@@ -9,7 +9,7 @@ from typing import Any, ClassVar
 
 from ..config import Config
 from ..findings import Finding
-from ..grid import cell_name
+from ..grid import cell_name, column_letter
 from ..model import Column, Plan, Table
 
 _new_tuple = tuple.__new__
@@ -68,17 +68,47 @@ class Rule:
 
     def finding(self, plan: Plan, name: str, i: int, message: str, suggestion: str = "") -> Finding:
         """A finding of this rule at the i-th action's cell of field ``name``."""
+        return self.findings(plan, name, [(i, message, suggestion)])[0]
+
+    def findings(self, plan: Plan, name: str, flagged: Iterable[tuple[int, str, str]]) -> list[Finding]:
+        """Findings of this rule at the cells of field ``name`` of the actions flagged, each given as
+        (action index, message, suggestion): built in one comprehension, as a plan can have thousands."""
         table = plan.table
         column = table.columns.get(name)
-        if column is None or column.columns[i] < 0:  # its table has no such column: point at the action's row
-            row = table.rows[i]
-            c = min((col.columns[i] for col in table.columns.values() if col.columns[i] >= 0), default=0)
-            label, value = plan.label_of(row, c), None
-        else:
-            row, c, label, value = column.rows[i], column.columns[i], column.labels[i], column.values[i]
-        # Built straight from a tuple: a plan with thousands of problems makes thousands of these.
-        return _new_tuple(Finding, (self.code, self.severity, message, plan.sheet, cell_name(row, c), row + 1,
-                                    label, table.refs[i], table.priorities[i], value, suggestion))
+        if column is None:
+            column = _no_column(table, name)
+        code, severity, sheet, refs, priorities = self.code, self.severity, plan.sheet, table.refs, table.priorities
+        rows, columns, labels, values = column.rows, column.columns, column.labels, column.values
+        letters = _LETTERS
+        return [_new_tuple(Finding, (code, severity, message, sheet, f"{letters[columns[i]]}{rows[i] + 1}",
+                                     rows[i] + 1, labels[i], refs[i], priorities[i], values[i], suggestion))
+                if columns[i] >= 0 else _at_row(self, plan, i, message, suggestion)
+                for i, message, suggestion in flagged]
+
+
+def _at_row(rule: Rule, plan: Plan, i: int, message: str, suggestion: str) -> Finding:
+    """A finding about the i-th action whose table lacks the rule's column: at the action's first cell."""
+    table = plan.table
+    row = table.rows[i]
+    column = min((c.columns[i] for c in table.columns.values() if c.columns[i] >= 0), default=0)
+    return _new_tuple(Finding, (rule.code, rule.severity, message, plan.sheet, cell_name(row, column), row + 1,
+                                plan.label_of(row, column), table.refs[i], table.priorities[i], None, suggestion))
+
+
+def _no_column(table: Table, name: str) -> Column:
+    count = len(table)
+    return Column(name, [None] * count, [""] * count, table.rows, [-1] * count, [""] * count)
+
+
+class _Letters(dict):
+    """0-based column -> Excel's letters for it."""
+
+    def __missing__(self, column: int) -> str:
+        letters = self[column] = column_letter(column)
+        return letters
+
+
+_LETTERS = _Letters()
 
 
 class FieldRule(Rule):
@@ -101,8 +131,9 @@ class FieldRule(Rule):
                 continue
             shown = column.blank if self.cells == BLANK else column.filled if self.cells == FILLED else \
                 [i for i, c in enumerate(column.columns) if c >= 0]
-            findings += [self.finding(plan, name, i, *self.explain(table, column, i, context))
-                         for i in self.flagged(table, column, shown, context)]
+            explain = self.explain
+            findings += self.findings(plan, name, [(i, *explain(table, column, i, context))
+                                                   for i in self.flagged(table, column, shown, context)])
         return findings
 
     def flagged(self, table: Table, column: Column, shown: list[int], context: Context) -> Iterable[int]:
@@ -121,8 +152,8 @@ class ActionRule(Rule):
 
     def check(self, plan: Plan, context: Context) -> list[Finding]:
         table = plan.table
-        return [self.finding(plan, self.field, i, *self.explain(table, i, context))
-                for i in self.flagged(table, context)]
+        explain = self.explain
+        return self.findings(plan, self.field, [(i, *explain(table, i, context)) for i in self.flagged(table, context)])
 
     def flagged(self, table: Table, context: Context) -> Iterable[int]:
         raise NotImplementedError

@@ -4,11 +4,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from functools import lru_cache
 from collections.abc import Iterable
 
 from ..dates import day_label, parse_date
 from ..findings import WARNING
-from ..model import Column, Table
+from ..model import Column, Memo, Table
 from .base import BLANK, FILLED, Context, FieldRule
 
 MONTH_NAMES = {name.lower(): n for n, name in enumerate(calendar.month_name) if name}
@@ -21,6 +22,8 @@ FUTURE_MONTH = re.compile(
     r"[^.;]{0,40}?\b(?:\d{1,2}(?:st|nd|rd|th)?\s+)?" + _MONTH + r"(?:\s+(\d{4}))?",
     re.I,
 )
+# A cheap first look, on the text in lower case: a comment that names no month cannot match FUTURE_MONTH.
+MONTH_WORD = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 SELF_DATED = re.compile(r"^\s*(?:update[sd]?|progress|as at)\s*(?:\(|-|:)?\s*(?:\d{1,2}\s+)?" + _MONTH
                         + r"(?:\s+(\d{4}))?", re.I)
 PLACEHOLDERS = re.compile(
@@ -68,7 +71,8 @@ class StaleComment(FieldRule):
         candidates = _not_complete(table, shown)
         if "comment_updated" not in table.columns and not context.comment_first_seen:
             texts = column.texts  # only a comment headed with its date can say when it was written
-            candidates = [i for i in candidates if SELF_DATED.match(texts[i])]
+            dated = Memo(SELF_DATED.match)
+            candidates = [i for i in candidates if dated[texts[i]]]
         window = context.config.staleness_days
         return [i for i in candidates if (since := self._last_changed(table, column, i, context)[0]) is not None
                 and (context.today - since).days > window]
@@ -98,29 +102,30 @@ class StaleComment(FieldRule):
         return None, ""
 
 
+@lru_cache(maxsize=4096)  # asked twice of each comment it flags, and plans repeat short comments
+def _passed(text: str, today: dt.date) -> tuple[str, dt.date] | None:
+    """What a comment says of the future, and the month it names, for the first month now past at ``today``."""
+    for match in FUTURE_MONTH.finditer(text):
+        month = nearest_month(MONTH_NAMES[match[1].lower()], int(match[2]) if match[2] else None, today)
+        if _month_end(month) < today:
+            return match[0].strip(), month
+    return None
+
+
 class PastFuture(FieldRule):
     """SIP603: The comment speaks of a date now past as if it were still to come."""
 
     code, severity, fields, cells = "SIP603", WARNING, ("comments",), FILLED
 
     def flagged(self, table: Table, column: Column, shown: list[int], context: Context) -> Iterable[int]:
-        texts, search = column.texts, FUTURE_MONTH.search
-        return [i for i in _not_complete(table, shown) if search(texts[i]) and self._passed(column.texts[i], context)]
+        texts = column.texts
+        passed = Memo(lambda text: MONTH_WORD.search(text.lower()) and _passed(text, context.today))
+        return [i for i in _not_complete(table, shown) if passed[texts[i]]]
 
     def explain(self, table: Table, column: Column, i: int, context: Context) -> tuple[str, str]:
-        said, month = self._passed(column.texts[i], context)
+        said, month = _passed(column.texts[i], context.today)
         return (f"The comment says \"{said}\", but {month:%B %Y} has passed at {context.as_of}.",
                 "Say whether it happened, and if not, when it will.")
-
-    @staticmethod
-    def _passed(text: str, context: Context) -> tuple[str, dt.date] | None:
-        """What the comment says of the future, and the month it names, for the first month now past."""
-        for match in FUTURE_MONTH.finditer(text):
-            month = nearest_month(MONTH_NAMES[match[1].lower()], int(match[2]) if match[2] else None, context.today)
-            if _month_end(month) < context.today:
-                return match[0].strip(), month
-        return None
-
 
 class PlaceholderComment(FieldRule):
     """SIP604: Placeholder comment such as 'As above' or 'To be added'."""
@@ -128,8 +133,8 @@ class PlaceholderComment(FieldRule):
     code, severity, fields, cells = "SIP604", WARNING, ("comments",), FILLED
 
     def flagged(self, table: Table, column: Column, shown: list[int], context: Context) -> Iterable[int]:
-        texts, match = column.texts, PLACEHOLDERS.match
-        return [i for i in shown if match(texts[i])]
+        texts, placeholder = column.texts, Memo(PLACEHOLDERS.match)
+        return [i for i in shown if placeholder[texts[i]]]
 
     def explain(self, table: Table, column: Column, i: int, context: Context) -> tuple[str, str]:
         return (f"'{column.texts[i]}' is a placeholder, not a progress update; it says nothing when the rows are "

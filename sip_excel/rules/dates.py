@@ -97,22 +97,13 @@ class OutsidePlanPeriod(FieldRule):
                 f"period ({config.plan_start:%b %Y} to {config.plan_end:%b %Y}).", "Check the year.")
 
 
-def overdue(table: Table, today: dt.date) -> list[int]:
-    """The actions whose end date has passed and that are not complete (a month end date means its last day).
-
-    An implausible end date (a bare 1 reads as 1900) is a data error, not a deadline.
-    """
-    return [i for i, (end, status) in enumerate(zip(table.ends, table.statuses))
-            if end is not None and end.last_day < today and status != "Blue" and end.plausible]
-
-
 class Overdue(ActionRule):
     """SIP306: Overdue: the end date has passed and the action is not complete."""
 
     code, severity, field = "SIP306", WARNING, "end"
 
     def flagged(self, table: Table, context: Context) -> Iterable[int]:
-        return overdue(table, context.today)
+        return table.overdue(context.today)
 
     def explain(self, table: Table, i: int, context: Context) -> tuple[str, str]:
         end = table.ends[i]

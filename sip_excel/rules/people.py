@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..findings import ERROR, WARNING
-from ..model import Column, Table
+from ..model import Column, Memo, Table
 from .base import BLANK, FILLED, Context, FieldRule
 
 PEOPLE_FIELDS = ("lead_officer", "dlt_lead")
@@ -69,7 +69,8 @@ class UnknownOfficer(FieldRule):
 
     def flagged(self, table: Table, column: Column, shown: list[int], context: Context) -> Iterable[int]:
         texts, known = column.texts, context.config.officer_initials
-        return [i for i in shown if judge_officers(texts[i], known)]
+        verdicts = Memo(lambda text: judge_officers(text, known))
+        return [i for i in shown if verdicts[texts[i]]]
 
     def explain(self, table: Table, column: Column, i: int, context: Context) -> tuple[str, str]:
         return judge_officers(column.texts[i], context.config.officer_initials)

@@ -5,9 +5,8 @@ import re
 from collections.abc import Iterable
 
 from ..findings import ERROR, WARNING
-from ..model import Column, Table
+from ..model import Column, Memo, Table
 from .base import BLANK, FILLED, ActionRule, Context, FieldRule
-from .dates import overdue
 
 CHOOSE = "Choose Blue (complete), Red, Amber or Green."
 
@@ -49,8 +48,8 @@ class NonStandardRag(FieldRule):
 
     def flagged(self, table: Table, column: Column, shown: list[int], context: Context) -> Iterable[int]:
         statuses, values, standard = table.statuses, column.values, context.config.standard_spellings
-        return [i for i in shown if statuses[i] is not None and type(written := values[i]) is str
-                and not _is_standard(written, standard)]
+        non_standard = Memo(lambda written: type(written) is str and not _is_standard(written, standard))
+        return [i for i in shown if statuses[i] is not None and non_standard[values[i]]]
 
     def explain(self, table: Table, column: Column, i: int, context: Context) -> tuple[str, str]:
         written, status = column.values[i], table.statuses[i]
@@ -70,7 +69,7 @@ class GreenButOverdue(ActionRule):
 
     def flagged(self, table: Table, context: Context) -> Iterable[int]:
         statuses = table.statuses
-        return [i for i in overdue(table, context.today) if statuses[i] == "Green"]
+        return [i for i in table.overdue(context.today) if statuses[i] == "Green"]
 
     def explain(self, table: Table, i: int, context: Context) -> tuple[str, str]:
         return (f"Action {table.label(i)} is Green but was due {table.ends[i]}.",

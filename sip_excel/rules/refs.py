@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from itertools import compress
 
 from ..findings import ERROR, WARNING, Finding
-from ..model import REF_SHAPE, Column, Plan, Table, ref_key
+from ..model import Column, Plan, Table, ref_key
 from .base import BLANK, FILLED, Context, FieldRule, Rule
 
 
@@ -49,8 +49,8 @@ class MalformedRef(FieldRule):
     code, severity, fields, cells = "SIP203", WARNING, ("ref",), FILLED
 
     def flagged(self, table: Table, column: Column, shown: list[int], context: Context) -> Iterable[int]:
-        texts = column.texts
-        return [i for i in shown if not REF_SHAPE.match(texts[i])]
+        keys = table.ref_keys
+        return [i for i in shown if keys[i] is None]
 
     def explain(self, table: Table, column: Column, i: int, context: Context) -> tuple[str, str]:
         text = column.texts[i]
@@ -70,12 +70,12 @@ class NumericRef(Rule):
         if float not in set(map(type, column.values)):
             return  # refs typed as text, as they should be
         last_key: dict[int | None, tuple[str, tuple[int, ...]]] = {}  # priority -> the ref key seen last
-        for i, (value, text, priority) in enumerate(zip(column.values, column.texts, table.priorities)):
+        for i, (value, text, priority, key) in enumerate(zip(column.values, column.texts, table.priorities,
+                                                             table.ref_keys)):
             if type(value) is float and "." in text:
                 yield self.finding(plan, "ref", i, f"Ref {text} is stored as a number, and Excel drops trailing "
                                    f"zeros from numbers: 4.10 becomes 4.1. It may not be the ref that was typed.",
                                    _next_ref(last_key.get(priority)) or "Format the cell as Text and retype the ref.")
-            key = ref_key(text)
             if key:
                 last_key[priority] = key
 
@@ -97,7 +97,7 @@ class RefSequence(Rule):
         table = plan.table
         column = table.columns["ref"]
         previous: dict[tuple[int | None, str | None, str], tuple[tuple[int, ...], int]] = {}
-        keyed = compress(zip(range(len(table)), map(ref_key, column.texts), table.priorities, table.sections),
+        keyed = compress(zip(range(len(table)), table.ref_keys, table.priorities, table.sections),
                          [type(value) is not float for value in column.values])  # numeric refs: SIP204
         for i, key, priority, section in keyed:
             if key is None:
