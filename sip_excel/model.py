@@ -158,37 +158,46 @@ class Column:
     table has no such column; its value is then None and its text empty.
     """
 
-    __slots__ = ("name", "values", "texts", "rows", "columns", "labels", "__dict__")
+    __slots__ = ("name", "values", "rows", "columns", "labels", "__dict__")
 
-    def __init__(self, name: str, values: list[Any], texts: list[str], rows: list[int], columns: list[int],
-                 labels: list[str]) -> None:
-        self.name, self.values, self.texts = name, values, texts
-        self.rows, self.columns, self.labels = rows, columns, labels
+    def __init__(self, name: str, values: list[Any], rows: list[int], columns: list[int], labels: list[str]) -> None:
+        self.name, self.values, self.rows, self.columns, self.labels = name, values, rows, columns, labels
+
+    @cached_property
+    def texts(self) -> list[str]:
+        """Each value as the officer reads it (see :func:`~sip_excel.grid.display_text`), worked out when a
+        rule first asks: the date columns and the long texts seldom need it."""
+        return [v.strip() if type(v) is str else "" if v is None else display_text(v) for v in self.values]
+
+    def text(self, i: int) -> str:
+        """The i-th action's value as the officer reads it."""
+        return display_text(self.values[i])
 
     def entry(self, i: int) -> Entry | None:
         """The i-th action's cell of this field, or None where its table has no such column."""
         column = self.columns[i]
         if column < 0:
             return None
-        return _new_tuple(Entry, (self.values[i], self.rows[i], column, self.labels[i], self.texts[i]))
+        return _new_tuple(Entry, (self.values[i], self.rows[i], column, self.labels[i], self.text(i)))
 
     @cached_property
     def filled(self) -> list[int]:
-        """The actions whose cell of this field holds something."""
-        return list(compress(range(len(self.texts)), self.texts))
+        """The actions whose cell of this field holds something (text that is not only spaces, or any value)."""
+        return [i for i, v in enumerate(self.values) if v is not None and (type(v) is not str or v.strip())]
 
     @cached_property
     def blank(self) -> list[int]:
         """The actions whose cell of this field is empty (not those whose table lacks the column)."""
         columns = self.columns
-        return [i for i, text in enumerate(self.texts) if not text and columns[i] >= 0]
+        return [i for i, v in enumerate(self.values) if (v is None or type(v) is str and not v.strip())
+                and columns[i] >= 0]
 
     def set(self, i: int, value: Any, row: int | None = None) -> None:
         """Change the i-th action's value (and the row it comes from, for text wrapped onto the next row)."""
-        self.values[i], self.texts[i] = value, display_text(value)
+        self.values[i] = value
         if row is not None:
             self.rows[i] = row
-        self.__dict__.clear()  # filled and blank are worked out again when next asked
+        self.__dict__.clear()  # texts, filled and blank are worked out again when next asked
 
 
 @dataclass

@@ -34,27 +34,29 @@ def _normalise(text: str) -> str:
     return " ".join(text.lower().split()).rstrip(":").strip()
 
 
-class _Labels:
+class _Labels(dict):
     """Cell text -> the field it labels ('' for none), from the configured aliases.
 
-    Every row of a plan is tested as a possible header row, so the common case is
-    kept cheap: a text is normalised (case, spacing, a trailing colon) only when
-    lower-casing alone does not settle it.
+    Every row of a plan is tested as a possible header row, so each text is judged
+    once and remembered (a repeat is one dictionary lookup), and a text is normalised
+    (case, spacing, a trailing colon) only when lower-casing alone does not settle it.
     """
 
     def __init__(self, aliases: dict[str, str]) -> None:
+        super().__init__()
         self.aliases = aliases
 
-    def __getitem__(self, text: str) -> str:
+    def __missing__(self, text: str) -> str:
         if len(text) > MAX_LABEL:
-            return ""
+            return ""  # not remembered: long texts are the plan's content, and seldom repeat
         name = self.aliases.get(text.lower())
-        if name is not None:
-            return name
-        if ":" in text or "  " in text or text[:1] == " " or text[-1:] == " " or not (text.isascii() and
-                                                                                 text.isprintable()):
-            return self.aliases.get(_normalise(text), "")
-        return ""
+        if name is None:
+            name = ""
+            if ":" in text or "  " in text or text[:1] == " " or text[-1:] == " " or not (text.isascii() and
+                                                                                     text.isprintable()):
+                name = self.aliases.get(_normalise(text), "")
+        self[text] = name
+        return name
 
 
 def alias_lookup(config: Config) -> _Labels:
@@ -289,9 +291,7 @@ class _PlanReader:
                     columns += [c] * count
                     labels += [block.header.labels.get(c, name)] * count
         table = Table(self.grid.sheet, rows, priorities, sections, {
-            name: Column(name, values, [v.strip() if type(v) is str else "" if v is None else display_text(v)
-                                        for v in values], list(rows), columns, labels)
-            for name, (values, columns, labels) in parts.items()})
+            name: Column(name, values, list(rows), columns, labels) for name, (values, columns, labels) in parts.items()})
         self._continue(table)
         self._interpret(table)
         return table
@@ -308,7 +308,7 @@ class _PlanReader:
                         continue
                     column = table.columns[name]
                     current = column.values[i]
-                    if not column.texts[i]:
+                    if not column.text(i):
                         column.set(i, entry.value, entry.row)
                     elif isinstance(current, str) and isinstance(entry.value, str):
                         column.set(i, f"{current.rstrip()} {entry.value.strip()}")
@@ -316,10 +316,11 @@ class _PlanReader:
 
     def _interpret(self, table: Table) -> None:
         formats = self.grid.number_formats
+        meaning = Memo(lambda key: parse_date(key[1], key[2]))  # plans repeat their dates
         for name in ("start", "end"):
             column = table.columns.get(name)
-            dates = [None] * len(table) if column is None else list(
-                map(parse_date, column.values, map(formats.get, zip(column.rows, column.columns))))
+            dates = [None] * len(table) if column is None else list(map(meaning.__getitem__, zip(
+                map(type, column.values), column.values, map(formats.get, zip(column.rows, column.columns)))))
             setattr(table, f"{name}s", dates)
         config = self.config
         table.statuses = list(map(Memo(lambda rag: status_of(rag, config)).__getitem__, table.texts("rag")))

@@ -97,7 +97,7 @@ def _at_row(rule: Rule, plan: Plan, i: int, message: str, suggestion: str) -> Fi
 
 def _no_column(table: Table, name: str) -> Column:
     count = len(table)
-    return Column(name, [None] * count, [""] * count, table.rows, [-1] * count, [""] * count)
+    return Column(name, [None] * count, table.rows, [-1] * count, [""] * count)
 
 
 class _Letters(dict):

@@ -39,7 +39,7 @@ class UnrecognisedDate(FieldRule):
         return [i for i in shown if (date := dates[i]) is None or not date.plausible]
 
     def explain(self, table: Table, column: Column, i: int, context: Context) -> tuple[str, str]:
-        date, name, text = dates_of(table, column)[i], NAMES[column.name], column.texts[i]
+        date, name, text = dates_of(table, column)[i], NAMES[column.name], column.text(i)
         if date is None:
             return (f"The {name} '{text}' is not a date the tool recognises.",
                     "Enter it as a date, e.g. Jun-17 or 30/06/2017.")
@@ -59,7 +59,7 @@ class TextDate(FieldRule):
     def explain(self, table: Table, column: Column, i: int, context: Context) -> tuple[str, str]:
         date = dates_of(table, column)[i]
         shown = date.value.strftime("%b-%y") if date.precision == "month" else date.value.strftime("%d/%m/%Y")
-        return (f"The {NAMES[column.name]} '{column.texts[i]}' is text, which Excel cannot sort or filter; it "
+        return (f"The {NAMES[column.name]} '{column.text(i)}' is text, which Excel cannot sort or filter; it "
                 f"reads as {date}.", f"Retype it as the date {shown}.")
 
 
