@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import compress, repeat
+from itertools import compress, filterfalse, repeat
 from collections.abc import Callable
 from typing import Any, NamedTuple
 
@@ -40,6 +40,7 @@ class Memo(dict):
 
 
 _new_tuple = tuple.__new__
+_NONE_OR_TEXT = frozenset({type(None), str})
 
 
 class Entry(NamedTuple):
@@ -181,16 +182,26 @@ class Column:
         return _new_tuple(Entry, (self.values[i], self.rows[i], column, self.labels[i], self.text(i)))
 
     @cached_property
+    def _maybe_blank(self) -> set[int]:
+        """The actions whose value is None or text: only those can be blank (found by C-level passes)."""
+        return set(compress(range(len(self.values)), map(_NONE_OR_TEXT.__contains__, map(type, self.values))))
+
+    @cached_property
+    def _empty(self) -> set[int]:
+        """The actions whose cell holds nothing, or only spaces, or whose table lacks the column."""
+        values = self.values
+        return {i for i in self._maybe_blank if (value := values[i]) is None or not value.strip()}
+
+    @cached_property
     def filled(self) -> list[int]:
         """The actions whose cell of this field holds something (text that is not only spaces, or any value)."""
-        return [i for i, v in enumerate(self.values) if v is not None and (type(v) is not str or v.strip())]
+        return list(filterfalse(self._empty.__contains__, range(len(self.values))))
 
     @cached_property
     def blank(self) -> list[int]:
         """The actions whose cell of this field is empty (not those whose table lacks the column)."""
         columns = self.columns
-        return [i for i, v in enumerate(self.values) if (v is None or type(v) is str and not v.strip())
-                and columns[i] >= 0]
+        return sorted(i for i in self._empty if columns[i] >= 0)
 
     def set(self, i: int, value: Any, row: int | None = None) -> None:
         """Change the i-th action's value (and the row it comes from, for text wrapped onto the next row)."""

@@ -23,6 +23,7 @@ from .model import Column, Entry, Memo, HeaderRow, Plan, Priority, Table
 log = logging.getLogger(__name__)
 
 PRIORITY_HEADING = re.compile(r"^\s*priority\s*(\d+)\s*[:.\-–]?\s*(.*)$", re.I | re.S)
+_HEADING_START = re.compile(r"\s*priority\s*\d", re.I)  # what every PRIORITY_HEADING starts with
 HEADER_SCAN_ROWS = 200
 MAX_LABEL = 40  # longer text is content, not a column label (except the aim column's "Specific aim: ...")
 # Fields whose presence makes a row an action rather than the wrapped text of the action above.
@@ -152,7 +153,8 @@ class _PlanReader:
         self.header_rows = {r: columns for r, row in enumerate(grid.rows)
                             if (columns := header_columns(row, self.config, lookup))}
         for r, row in enumerate(grid.rows):
-            self._read_row(r, row)
+            if not self._plain_action(r, row):
+                self._read_row(r, row)
         if not self.blocks:
             raise PlanStructureError(f"no plan table found on sheet '{grid.sheet}': no header row names Ref, Action, "
                                      "End and RAG status. Add your labels under Column aliases in Settings.",
@@ -166,6 +168,26 @@ class _PlanReader:
         self._name_sections()
         return Plan(sheet=grid.sheet, grid=grid, title=self.title, priorities=self.priorities,
                     table=self._table(), headers=[b.header for b in self.blocks])
+
+    def _plain_action(self, r: int, row: list[Any]) -> bool:
+        """Take a row as an action of the current table when that is plain; False leaves it to
+        :meth:`_read_row`, which decides every kind of row (a plan is mostly plain actions, so this
+        short way keeps big plans fast; it decides nothing :meth:`_read_row` would decide otherwise)."""
+        if self.in_heading or not self.blocks or r in self.header_rows:
+            return False
+        for value in row:  # the first cell that holds something must not read as a priority heading
+            if value is None or type(value) is str and (not value or value.isspace()):
+                continue
+            if type(value) is str and _HEADING_START.match(value):
+                return False
+            break
+        block = self.blocks[-1]
+        width = len(row)
+        for c in block.marker_columns:  # a ref, officer or status: an action
+            if c < width and _names_an_action(row[c]):
+                self._add_action(block, r)
+                return True
+        return False
 
     def _read_row(self, r: int, row: list[Any]) -> None:
         filled = _filled(row)
