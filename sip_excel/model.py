@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import bisect
+import operator
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -24,6 +25,21 @@ def ref_key(ref: str) -> tuple[str, tuple[int, ...]] | None:
     if ref[0].isalpha():
         return ref[0], tuple(map(int, ref[1:].split(".")))
     return "", tuple(map(int, ref.split(".")))
+
+
+def ref_keys(refs: list[str]) -> list[tuple[str, tuple[int, ...]] | None]:
+    """:func:`ref_key` of each ref, in bulk: '4.12' is the key of '4' (worked out once, as refs share
+    their parents) with 12 added, which spares a regular expression per ref."""
+    parents = Memo(ref_key)
+    keys: list[tuple[str, tuple[int, ...]] | None] = []
+    add = keys.append
+    for ref in refs:
+        head, dot, tail = ref.rpartition(".")
+        if dot and tail.isdecimal() and (parent := parents[head]) is not None:
+            add((parent[0], (*parent[1], int(tail))))
+        else:
+            add(ref_key(ref))
+    return keys
 
 
 class Memo(dict):
@@ -168,7 +184,15 @@ class Column:
     def texts(self) -> list[str]:
         """Each value as the officer reads it (see :func:`~sip_excel.grid.display_text`), worked out when a
         rule first asks: the date columns and the long texts seldom need it."""
-        return [v.strip() if type(v) is str else "" if v is None else display_text(v) for v in self.values]
+        values = self.values
+        if self._text_only:
+            return list(map(str.strip, values))
+        return [v.strip() if type(v) is str else "" if v is None else display_text(v) for v in values]
+
+    @cached_property
+    def _text_only(self) -> bool:
+        """True for a column that holds only text (calamine reads an empty cell as ''): it is read in C."""
+        return set(map(type, self.values)) == {str}
 
     def text(self, i: int) -> str:
         """The i-th action's value as the officer reads it."""
@@ -189,6 +213,8 @@ class Column:
     @cached_property
     def _empty(self) -> set[int]:
         """The actions whose cell holds nothing, or only spaces, or whose table lacks the column."""
+        if "texts" in self.__dict__ or self._text_only:  # the empty texts, found in C
+            return set(compress(range(len(self.values)), map(operator.not_, self.texts)))
         values = self.values
         return {i for i in self._maybe_blank if (value := values[i]) is None or not value.strip()}
 
@@ -242,7 +268,7 @@ class Table:
     @cached_property
     def ref_keys(self) -> list[tuple[str, tuple[int, ...]] | None]:
         """Each ref as a sortable key (see :func:`ref_key`), worked out once: several rules ask for it."""
-        return list(map(ref_key, self.refs))
+        return ref_keys(self.refs)
 
     def overdue(self, today: dt.date) -> list[int]:
         """The actions whose end date has passed at ``today`` and that are not complete (a month end date

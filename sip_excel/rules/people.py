@@ -1,10 +1,12 @@
 """SIP5xx: lead officers and DLT leads."""
 from __future__ import annotations
 
+import operator
 import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+from itertools import compress
 
 from ..findings import ERROR, WARNING
 from ..model import Column, Memo, Table
@@ -83,7 +85,8 @@ class LookAlikeLetters(FieldRule):
 
     def flagged(self, table: Table, column: Column, shown: list[int], context: Context) -> Iterable[int]:
         texts = column.texts
-        return [i for i in shown if not texts[i].isascii() and foreign_letters(texts[i])]
+        not_ascii = compress(shown, map(operator.not_, map(str.isascii, map(texts.__getitem__, shown))))
+        return [i for i in not_ascii if foreign_letters(texts[i])]
 
     def explain(self, table: Table, column: Column, i: int, context: Context) -> tuple[str, str]:
         text = column.texts[i]

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections.abc import Iterable
 
 from ..findings import ERROR, WARNING
@@ -11,10 +12,11 @@ from .base import BLANK, FILLED, ActionRule, Context, FieldRule
 CHOOSE = "Choose Blue (complete), Red, Amber or Green."
 
 
-def _spelling(text: str, context: Context) -> str:
+@lru_cache(maxsize=1024)  # plans repeat their odd spellings
+def _spelling(text: str, accepted: tuple[str, ...]) -> str:
     """The accepted spelling a RAG text contains: 'c Completed' -> 'Completed', ' green' -> 'Green'."""
     for word in re.findall(r"[A-Za-z]+", text):
-        if word.lower() in context.config.brag:
+        if word.lower() in accepted:
             return word.capitalize()
     return ""
 
@@ -54,7 +56,7 @@ class NonStandardRag(FieldRule):
     def explain(self, table: Table, column: Column, i: int, context: Context) -> tuple[str, str]:
         written, status = column.values[i], table.statuses[i]
         return (f"'{written}' is read as {status}, but is not a standard spelling, so filters and counts in Excel "
-                "will miss it.", _spelling(written, context) or status)
+                "will miss it.", _spelling(written, tuple(context.config.brag)) or status)
 
 
 def _is_standard(written: str, standard: frozenset[str] | set[str]) -> bool:
