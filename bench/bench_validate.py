@@ -28,21 +28,29 @@ CALAMINE = ("import sys, python_calamine as c\nb = c.CalamineWorkbook.from_path(
             "rows = b.get_sheet_by_name(b.sheet_names[0]).to_python()\nprint(len(rows))")
 OPENPYXL = ("import sys, openpyxl\nb = openpyxl.load_workbook(sys.argv[1], read_only=True)\n"
             "print(sum(1 for _ in b.worksheets[0].iter_rows(values_only=True)))")
-REPEATS = 3
+REPEATS = 5
 
 
-def measure(command: list[str]) -> tuple[float, float]:
-    """Best wall time over REPEATS runs, and peak resident memory in MB."""
-    best, peak = float("inf"), 0.0
+def run_once(command: list[str]) -> tuple[float, float]:
+    """Wall time of one run in a fresh process, and its peak resident memory in MB."""
+    start = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - start
+    if os.waitstatus_to_exitcode(status) not in (0, 1):
+        raise SystemExit(f"{command} failed")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def measure(commands: dict[str, list[str]]) -> dict[str, tuple[float, float]]:
+    """Best wall time over REPEATS runs of each command, and its peak memory. The commands take turns,
+    so a slow spell of the machine falls on all of them alike rather than on one."""
+    best = {name: (float("inf"), 0.0) for name in commands}
     for _ in range(REPEATS):
-        start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(process.pid, 0)
-        best = min(best, time.perf_counter() - start)
-        peak = max(peak, usage.ru_maxrss / 1024)
-        if os.waitstatus_to_exitcode(status) not in (0, 1):
-            raise SystemExit(f"{command} failed")
-    return best, peak
+        for name, command in commands.items():
+            elapsed, peak = run_once(command)
+            best[name] = (min(best[name][0], elapsed), max(best[name][1], peak))
+    return best
 
 
 def main(sizes: list[int]) -> None:
@@ -52,10 +60,14 @@ def main(sizes: list[int]) -> None:
         for size in sizes:
             path = build_plan(size, Path(folder) / f"plan-{size}.xlsx")
             command = [sys.executable, "-m", "sip_excel.cli", "validate", str(path), "--as-of", "2017-08-31"]
-            validate, validate_mb = measure(command)  # as typed: findings as text
-            as_json, json_mb = measure([*command, "--format", "json"])
-            calamine, calamine_mb = measure([sys.executable, "-c", CALAMINE, str(path)])
-            openpyxl, _ = measure([sys.executable, "-c", OPENPYXL, str(path)])
+            times = measure({
+                "validate": command,  # as typed: findings as text
+                "json": [*command, "--format", "json"],
+                "calamine": [sys.executable, "-c", CALAMINE, str(path)],
+                "openpyxl": [sys.executable, "-c", OPENPYXL, str(path)],
+            })
+            (validate, validate_mb), (as_json, json_mb) = times["validate"], times["json"]
+            (calamine, calamine_mb), (openpyxl, _) = times["calamine"], times["openpyxl"]
             print(f"{size:>8} {validate:>11.3f} {as_json:>9.3f} {calamine:>11.3f} {openpyxl:>11.3f} "
                   f"{validate / calamine:>11.2f} {as_json / calamine:>9.2f} {validate / openpyxl:>11.2f} "
                   f"{max(validate_mb, json_mb):>12.0f} {calamine_mb:>12.0f}", flush=True)

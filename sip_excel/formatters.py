@@ -9,10 +9,10 @@ import csv
 import io
 import json
 from collections.abc import Callable
-from itertools import groupby
+from itertools import groupby, repeat
 from pathlib import Path
 
-from .findings import Finding
+from .findings import Finding, json_safe
 from .grid import as_text
 from .model import Plan
 from .rules import REGISTRY
@@ -27,10 +27,8 @@ def format_text(report: Report, plan: Plan) -> str:
     for priority, findings in groupby(report.findings, key=lambda f: f.priority):
         heading = plan.priority(priority)
         lines.append(f"{heading.name}: {heading.title}" if heading else "Outside any priority")
-        for finding in findings:
-            where = f"{finding.cell:<6}{(finding.ref or '-'):<7}"
-            fix = f"  -> {finding.suggestion}" if finding.suggestion else ""
-            lines.append(f"  {where}{finding.code} {finding.severity:<8}{finding.message}{fix}")
+        lines += [f"  {f.cell:<6}{f.ref or '-':<7}{f.code} {f.severity:<8}{f.message}"
+                  f"{'  -> ' if f.suggestion else ''}{f.suggestion}" for f in findings]
         lines.append("")
     if report.findings:
         lines.append("Counts by code")
@@ -48,7 +46,11 @@ def format_json(report: Report, plan: Plan) -> str:
     Every finding object, and nothing else, starts ``{"code": `` (a quote inside a JSON
     string is always escaped), so the line breaks go in by plain replacement.
     """
-    text = json.dumps(report.to_dict(), ensure_ascii=False)
+    record = report.summary_record()
+    # Each finding as a dict in C (zip with the field names); json calls json_safe only for the values it
+    # cannot hold itself, such as dates.
+    record["findings"] = list(map(dict, map(zip, repeat(Finding._fields), report.findings)))
+    text = json.dumps(record, ensure_ascii=False, default=json_safe)
     if not report.findings:
         return text + "\n"
     text = text.replace('[{"code": ', '[\n  {"code": ', 1).replace('}, {"code": ', '},\n  {"code": ')

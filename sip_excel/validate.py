@@ -50,12 +50,13 @@ class Report:
         parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in (ERROR, WARNING, INFO) if counts[s]]
         return f"{self.actions} actions checked on '{self.sheet}' at {self.as_of:%d %b %Y}: {', '.join(parts)}."
 
+    def summary_record(self) -> dict[str, Any]:
+        """Everything but the findings, as JSON holds it."""
+        return {"sheet": self.sheet, "as_of": self.as_of.isoformat(), "actions": self.actions, "summary": str(self),
+                "counts": {"by_severity": dict(self.by_severity), "by_code": dict(self.by_code)}}
+
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "sheet": self.sheet, "as_of": self.as_of.isoformat(), "actions": self.actions,
-            "summary": str(self), "counts": {"by_severity": dict(self.by_severity), "by_code": dict(self.by_code)},
-            "findings": [f.to_dict() for f in self.findings],
-        }
+        return {**self.summary_record(), "findings": [f.to_dict() for f in self.findings]}
 
 
 def _check_severities(config: Config, rules: list[type]) -> None:
