@@ -10,6 +10,7 @@ import io
 import json
 from collections.abc import Callable
 from itertools import groupby, repeat
+from operator import attrgetter
 from pathlib import Path
 
 from .findings import Finding, json_safe
@@ -32,9 +33,11 @@ def format_text(report: Report, plan: Plan) -> str:
         lines.append("")
     if report.findings:
         lines.append("Counts by code")
+        # the severity each code was reported with: Settings may have changed a rule's default
+        severities = dict(zip(map(attrgetter("code"), report.findings), map(attrgetter("severity"), report.findings)))
         for code, count in sorted(report.by_code.items()):
-            rule = REGISTRY[code]
-            lines.append(f"  {code}  {rule.severity:<8}{count:>5}  {rule.description().split(': ', 1)[-1]}")
+            description = REGISTRY[code].description().split(": ", 1)[-1]
+            lines.append(f"  {code}  {severities[code]:<8}{count:>5}  {description}")
         lines.append("")
     lines.append(str(report))
     return "\n".join(lines) + "\n"

@@ -47,7 +47,10 @@ class _Labels(dict):
         super().__init__()
         self.aliases = aliases
 
-    def __missing__(self, text: str) -> str:
+    def __missing__(self, text: Any) -> str:
+        if type(text) is not str:
+            self[text] = ""  # a number or date labels nothing
+            return ""
         if len(text) > MAX_LABEL:
             return ""  # not remembered: long texts are the plan's content, and seldom repeat
         name = self.aliases.get(text.lower())
@@ -68,9 +71,10 @@ def alias_lookup(config: Config) -> _Labels:
 def header_columns(row: list[Any], config: Config, lookup: _Labels | None = None) -> dict[str, int]:
     """Field -> column for a row that reads as a header row, else an empty dict."""
     labels = lookup if lookup is not None else alias_lookup(config)
-    named = [(c, name) for c, value in enumerate(row) if type(value) is str and (name := labels[value])]
-    if len(named) < 2:
+    names = list(map(labels.__getitem__, row))  # in C, but for texts not seen before
+    if len(names) - names.count("") < 2:
         return {}  # a data row: a header row names three columns, at most one of them (the aim) in a long text
+    named = [(c, name) for c, name in enumerate(names) if name]
     columns: dict[str, int] = {}
     first = row[0]
     if type(first) is str and (len(first) > MAX_LABEL or not labels[first]):

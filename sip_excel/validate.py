@@ -28,11 +28,11 @@ class Report:
 
     @property
     def by_severity(self) -> Counter[str]:
-        return Counter(f.severity for f in self.findings)
+        return Counter(map(attrgetter("severity"), self.findings))
 
     @property
     def by_code(self) -> Counter[str]:
-        return Counter(f.code for f in self.findings)
+        return Counter(map(attrgetter("code"), self.findings))
 
     @property
     def errors(self) -> int:

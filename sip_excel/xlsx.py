@@ -174,9 +174,11 @@ class WorkbookFile:
             # keeps the loop over cells in C.
             pattern = re.compile(rb'<c r="([A-Z]++)(\d++)"(?: (?!s=)[\w:]++="[^"]*+")*+ s="(' + b"|".join(styles)
                                  + rb')"[\s/>]')
-            columns = _ColumnNumbers()
-            grid.number_formats.update({(int(row) - 1, columns[letters]): styles[style]
-                                        for letters, row, style in pattern.findall(xml)})
+            found = pattern.findall(xml)
+            if found:  # (row, column) -> format, put together in C: a big plan has a hundred thousand dates
+                letters, rows, codes = zip(*found)
+                positions = zip(map((-1).__add__, map(int, rows)), map(_ColumnNumbers().__getitem__, letters))
+                grid.number_formats.update(zip(positions, map(styles.__getitem__, codes)))
         if b"<f" in xml:
             for match in _FORMULA_CELL.finditer(xml):
                 text = (match[2] or b"").decode("utf-8", "replace")

@@ -77,3 +77,12 @@ def test_in_the_sample_downgrading_look_alikes_leaves_the_other_errors(sample):
     assert counts["by_code"]["SIP503"] == 111
     assert counts["by_severity"] == {"error": 130 - 111, "warning": 94 + 111}
     assert result.returncode == 1  # other errors remain
+
+
+def test_the_counts_by_code_show_the_severity_the_findings_carry():
+    from sip_excel.formatters import format_text
+
+    config = make_config(severities={"SIP503": "warning"})
+    plan = read_plan(plan_grid({"dlt_lead": "\u0421\u0420"}), config)
+    counts = format_text(validate(plan, config), plan).split("Counts by code")[1]
+    assert "SIP503  warning" in counts and "SIP503  error" not in counts
