@@ -13,6 +13,8 @@ import logging
 import posixpath
 import re
 import zipfile
+from collections.abc import Iterator
+from itertools import chain
 from html import unescape
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +40,7 @@ BUILTIN_DATE_FORMATS = {
 }
 _ERROR_CELL = re.compile(rb'<c r="([A-Z]+\d+)"[^>]*?\st="e"[^>]*>.*?<v>([^<]*)</v>', re.S)
 _FORMULA_CELL = re.compile(rb'<c r="([A-Z]+\d+)"[^>]*>\s*<f\b[^>]*?(?:/>|>([^<]*)</f>)')
+XML_PIECE = 1 << 22  # bytes of sheet XML scanned at a time
 _SAVE_AS = "Open it in Excel and use File > Save As > Excel Workbook (*.xlsx)."
 
 
@@ -114,9 +117,9 @@ class WorkbookFile:
 
     def grid(self, sheet: str) -> Grid:
         """The named sheet, as values plus the date formats, formulas and errors the reader needs."""
-        xml_path = self._parts.sheet_paths.get(sheet)
-        xml = self._zip.read(xml_path) if xml_path in self._zip.namelist() else b""
-        _refuse_entities(xml, f"sheet '{sheet}' of {self.path}")
+        xml = self._sheet_xml(self._parts.sheet_paths.get(sheet))
+        first = next(xml, b"")
+        _refuse_entities(first, f"sheet '{sheet}' of {self.path}")  # before anything parses it
         try:
             calamine_sheet = self._book.get_sheet_by_name(sheet)
             rows = calamine_sheet.to_python(skip_empty_area=False)
@@ -125,9 +128,28 @@ class WorkbookFile:
         except Exception as error:
             raise WorkbookError(f"Sheet '{sheet}' of {self.path} could not be read ({_one_line(error)}). "
                                 "Open and repair the workbook in Excel.") from None
-        grid = Grid(sheet=sheet, rows=[list(row) for row in rows], merged=merged)
-        self._scan_sheet_xml(xml, grid)
+        grid = Grid(sheet=sheet, rows=[row if type(row) is list else list(row) for row in rows], merged=merged)
+        for piece in chain([first], xml):
+            self._scan_sheet_xml(piece, grid)
         return grid
+
+    def _sheet_xml(self, path: str | None) -> Iterator[bytes]:
+        """A sheet's XML in pieces of whole rows: a big plan's sheet is tens of megabytes, and scanning it a
+        piece at a time keeps the memory (and the time the system takes to hand it over) small."""
+        if path not in self._zip.namelist():
+            return
+        carry = b""
+        with self._zip.open(path) as part:
+            while block := part.read(XML_PIECE):
+                data = carry + block
+                cut = data.rfind(b"</row>") + len(b"</row>")
+                if cut < len(b"</row>"):
+                    carry = data  # no row ends in it yet
+                    continue
+                yield data[:cut]
+                carry = data[cut:]
+        if carry:
+            yield carry
 
     def _read_parts(self) -> _Parts:
         workbook = self._xml("xl/workbook.xml")
