@@ -5,9 +5,6 @@ Each is one function behind one signature, chosen by name from ``FORMATTERS``
 """
 from __future__ import annotations
 
-import csv
-import io
-import json
 from collections.abc import Callable
 from itertools import groupby, repeat
 from operator import attrgetter
@@ -53,6 +50,8 @@ def format_json(report: Report, plan: Plan) -> str:
     # Each finding as a dict in C (zip with the field names); json calls json_safe only for the values it
     # cannot hold itself, such as dates.
     record["findings"] = list(map(dict, map(zip, repeat(Finding._fields), report.findings)))
+    import json  # here, not at the top: the text a terminal shows is what most runs ask for
+
     text = json.dumps(record, ensure_ascii=False, default=json_safe)
     if not report.findings:
         return text + "\n"
@@ -61,6 +60,9 @@ def format_json(report: Report, plan: Plan) -> str:
 
 
 def format_csv(report: Report, plan: Plan) -> str:
+    import csv
+    import io
+
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(COLUMNS)

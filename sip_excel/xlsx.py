@@ -15,7 +15,6 @@ import re
 import zipfile
 from collections.abc import Iterator
 from itertools import chain
-from html import unescape
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -202,6 +201,7 @@ class WorkbookFile:
                 positions = zip(map((-1).__add__, map(int, rows)), map(_ColumnNumbers().__getitem__, letters))
                 grid.number_formats.update(zip(positions, map(styles.__getitem__, codes)))
         if b"<f" in xml:
+            from html import unescape  # formulas are rare in a plan; the import is not
             for match in _FORMULA_CELL.finditer(xml):
                 text = (match[2] or b"").decode("utf-8", "replace")
                 grid.formulas[parse_cell_name(match[1].decode())] = unescape(text)
