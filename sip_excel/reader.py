@@ -124,6 +124,16 @@ class _Block:
         return dict(zip(self.names, Entry.in_row([row[c] for c in self.columns], r, self.columns, self.labels)))
 
 
+def _shared(values: list[Any]) -> list[Any]:
+    """The values with one object for each distinct value: the reader makes a new one for every cell, and
+    a plan repeats its statuses, initials and dates thousands of times; rules that pass over a column then
+    touch a few objects, not fifty thousand scattered through memory."""
+    one: dict[Any, Any] = {}
+    if set(map(type, values)) == {str}:
+        return list(map(one.setdefault, values, values))
+    return list(map(one.setdefault, zip(map(type, values), values), values))  # True and 1 are equal, not one
+
+
 def _filled(row: list[Any]) -> list[int]:
     """The columns of a row that hold something other than blanks."""
     return [c for c, v in enumerate(row) if v is not None and (type(v) is not str or (v and not v.isspace()))]
@@ -317,7 +327,8 @@ class _PlanReader:
                     columns += [c] * count
                     labels += [block.header.labels.get(c, name)] * count
         table = Table(self.grid.sheet, rows, priorities, sections, {
-            name: Column(name, values, list(rows), columns, labels) for name, (values, columns, labels) in parts.items()})
+            name: Column(name, _shared(values), list(rows), columns, labels)
+            for name, (values, columns, labels) in parts.items()})
         self._continue(table)
         self._interpret(table)
         return table

@@ -48,3 +48,13 @@ findings = st.builds(
 def test_findings_are_ordered_by_priority_row_cell_severity_and_code(found):
     assert _in_order(found) == sorted(found, key=lambda f: (f.priority is None, f.priority or 0, f.row, f.cell,
                                                             SEVERITY_ORDER[f.severity], f.code))
+
+
+def test_one_object_per_distinct_value_keeps_true_and_one_apart():
+    from sip_excel.reader import _shared
+
+    values = [1.0, True, 1, "Green", "Green", None, dt.date(2017, 6, 1), dt.datetime(2017, 6, 1)]
+    shared = _shared([v for v in values])
+    assert shared == values and [type(v) for v in shared] == [type(v) for v in values]
+    texts = _shared(["Gr" + "een", "Gre" + "en"])
+    assert texts[0] is texts[1]
