@@ -73,6 +73,9 @@ class Rule:
     def findings(self, plan: Plan, name: str, flagged: Iterable[tuple[int, str, str]]) -> list[Finding]:
         """Findings of this rule at the cells of field ``name`` of the actions flagged, each given as
         (action index, message, suggestion): built in one comprehension, as a plan can have thousands."""
+        flagged = list(flagged)
+        if not flagged:
+            return []
         table = plan.table
         column = table.columns.get(name)
         if column is None:

@@ -27,9 +27,10 @@ class DuplicateRef(Rule):
 
     def check(self, plan: Plan, context: Context) -> Iterator[Finding]:
         table = plan.table
+        refs = [ref for ref in table.refs if ref]
+        if len(set(refs)) == len(refs):
+            return  # no ref is used twice anywhere: the usual case, settled in C
         keys = list(zip(table.priorities, table.refs))
-        if len(set(keys)) == len(keys):
-            return  # the usual case, settled without a loop
         first_seen: dict[tuple[int | None, str], int] = {}
         cells = table.columns["ref"]
         for i, key in enumerate(keys):
