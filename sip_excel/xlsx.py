@@ -14,7 +14,6 @@ import posixpath
 import re
 import zipfile
 from collections.abc import Iterator
-from itertools import chain
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,7 +22,8 @@ from defusedxml.common import DefusedXmlException
 
 from .dates import is_date_format
 from .errors import WorkbookError
-from .grid import Grid, parse_cell_name
+from .alongside import alongside
+from .grid import Grid, Position, parse_cell_name
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +40,7 @@ BUILTIN_DATE_FORMATS = {
 _ERROR_CELL = re.compile(rb'<c r="([A-Z]+\d+)"[^>]*?\st="e"[^>]*>.*?<v>([^<]*)</v>', re.S)
 _FORMULA_CELL = re.compile(rb'<c r="([A-Z]+\d+)"[^>]*>\s*<f\b[^>]*?(?:/>|>([^<]*)</f>)')
 XML_PIECE = 1 << 22  # bytes of sheet XML scanned at a time
+ALONGSIDE_BYTES = 1 << 21  # a sheet's XML bigger than this (some 5,000 actions) is scanned alongside calamine
 _SAVE_AS = "Open it in Excel and use File > Save As > Excel Workbook (*.xlsx)."
 
 
@@ -116,9 +117,12 @@ class WorkbookFile:
 
     def grid(self, sheet: str) -> Grid:
         """The named sheet, as values plus the date formats, formulas and errors the reader needs."""
-        xml = self._sheet_xml(self._parts.sheet_paths.get(sheet))
-        first = next(xml, b"")
-        _refuse_entities(first, f"sheet '{sheet}' of {self.path}")  # before anything parses it
+        path = self._parts.sheet_paths.get(sheet)
+        if path in self._zip.namelist():  # refuse an XML bomb before anything parses the sheet
+            with self._zip.open(path) as part:
+                _refuse_entities(part.read(4096), f"sheet '{sheet}' of {self.path}")
+        big = path in self._zip.namelist() and self._zip.getinfo(path).file_size > ALONGSIDE_BYTES
+        scanned = alongside(lambda: self._scan_sheet(path)) if big else lambda: self._scan_sheet(path)
         try:
             calamine_sheet = self._book.get_sheet_by_name(sheet)
             rows = calamine_sheet.to_python(skip_empty_area=False)
@@ -127,18 +131,32 @@ class WorkbookFile:
         except Exception as error:
             raise WorkbookError(f"Sheet '{sheet}' of {self.path} could not be read ({_one_line(error)}). "
                                 "Open and repair the workbook in Excel.") from None
-        grid = Grid(sheet=sheet, rows=[row if type(row) is list else list(row) for row in rows], merged=merged)
-        for piece in chain([first], xml):
-            self._scan_sheet_xml(piece, grid)
-        return grid
+        finally:
+            number_formats, formulas, errors = scanned()
+        return Grid(sheet=sheet, rows=[row if type(row) is list else list(row) for row in rows], merged=merged,
+                    number_formats=number_formats, formulas=formulas, errors=errors)
 
-    def _sheet_xml(self, path: str | None) -> Iterator[bytes]:
+    def _zip_of_own(self) -> zipfile.ZipFile:
+        """The package opened afresh: its own file position, so that a scan in another process never moves
+        the one this process reads from."""
+        return zipfile.ZipFile(self.path)
+
+    def _scan_sheet(self, path: str | None) -> tuple[dict[Position, str], dict[Position, str], dict[Position, str]]:
+        """The date formats, formulas and error values of a sheet's cells, from its XML."""
+        found: tuple[dict[Position, str], dict[Position, str], dict[Position, str]] = ({}, {}, {})
+        with self._zip_of_own() as package:
+            for piece in self._sheet_xml(package, path):
+                self._scan_sheet_xml(piece, *found)
+        return found
+
+    @staticmethod
+    def _sheet_xml(package: zipfile.ZipFile, path: str | None) -> Iterator[bytes]:
         """A sheet's XML in pieces of whole rows: a big plan's sheet is tens of megabytes, and scanning it a
         piece at a time keeps the memory (and the time the system takes to hand it over) small."""
-        if path not in self._zip.namelist():
+        if path not in package.namelist():
             return
         carry = b""
-        with self._zip.open(path) as part:
+        with package.open(path) as part:
             while block := part.read(XML_PIECE):
                 data = carry + block
                 cut = data.rfind(b"</row>") + len(b"</row>")
@@ -187,7 +205,8 @@ class WorkbookFile:
             raise WorkbookError(f"{self.path} contains unsafe or malformed XML in '{name}' ({_one_line(error)}) "
                                 "and was not read. Use an earlier saved copy.") from None
 
-    def _scan_sheet_xml(self, xml: bytes, grid: Grid) -> None:
+    def _scan_sheet_xml(self, xml: bytes, number_formats: dict[Position, str], formulas: dict[Position, str],
+                        errors: dict[Position, str]) -> None:
         styles = {str(index).encode(): code for index, code in self._parts.date_styles.items()}
         if styles:
             # <c r="D3" s="12" t="n">: the attributes before s, if any, are matched one by one, possessively
@@ -199,15 +218,15 @@ class WorkbookFile:
             if found:  # (row, column) -> format, put together in C: a big plan has a hundred thousand dates
                 letters, rows, codes = zip(*found)
                 positions = zip(map((-1).__add__, map(int, rows)), map(_ColumnNumbers().__getitem__, letters))
-                grid.number_formats.update(zip(positions, map(styles.__getitem__, codes)))
+                number_formats.update(zip(positions, map(styles.__getitem__, codes)))
         if b"<f" in xml:
             from html import unescape  # formulas are rare in a plan; the import is not
             for match in _FORMULA_CELL.finditer(xml):
                 text = (match[2] or b"").decode("utf-8", "replace")
-                grid.formulas[parse_cell_name(match[1].decode())] = unescape(text)
+                formulas[parse_cell_name(match[1].decode())] = unescape(text)
         if b't="e"' in xml:
             for match in _ERROR_CELL.finditer(xml):
-                grid.errors[parse_cell_name(match[1].decode())] = match[2].decode("utf-8", "replace")
+                errors[parse_cell_name(match[1].decode())] = match[2].decode("utf-8", "replace")
 
 
 class _ColumnNumbers(dict):

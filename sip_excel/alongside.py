@@ -1,0 +1,52 @@
+"""Run a piece of work in another process while this one goes on: two cores for one big read.
+
+python-calamine holds the interpreter lock while it parses a sheet, so a thread cannot
+scan the sheet's XML meanwhile; a forked process can.  Where there is no ``fork``
+(Windows) or threads are running (forking them is unsafe), the work is simply done
+when its result is asked for, so callers never depend on this being possible.
+"""
+from __future__ import annotations
+
+import marshal
+import os
+import threading
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def alongside(work: Callable[[], T]) -> Callable[[], T]:
+    """Start ``work`` now in a forked process; the function returned waits for its result.
+
+    The result travels back through a pipe with :mod:`marshal`, so it must be made of
+    plain values (dicts, tuples, strings, numbers). If the other process fails, the
+    work is done here instead: the result is the same either way.
+    """
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        return work
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the other process: do the work, hand back the result, and leave without clean-up
+        status = 1
+        try:
+            os.close(read_end)
+            data = marshal.dumps(work())
+            with os.fdopen(write_end, "wb") as pipe:
+                pipe.write(data)
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(write_end)
+
+    def result() -> T:
+        try:
+            with os.fdopen(read_end, "rb") as pipe:
+                data = pipe.read()
+        finally:
+            _, status = os.waitpid(pid, 0)
+        if status != 0 or not data:
+            return work()
+        return marshal.loads(data)
+
+    return result
