@@ -31,9 +31,12 @@ def main() -> None:
         plans = [("sample (113)", SAMPLE), ("10,000", build_plan(10_000, Path(folder) / "plan-10k.xlsx"))]
         for name, path in plans:
             out = Path(folder) / "report.docx"
-            report, report_mb = measure([sys.executable, "-m", "sip_excel.cli", "report", str(path), "-o", str(out),
-                                         "--force", "--as-of", "2017-08-31"])
-            baseline, _ = measure([sys.executable, "-c", BASELINE, str(path), str(Path(folder) / "empty.docx")])
+            times = measure({
+                "report": [sys.executable, "-m", "sip_excel.cli", "report", str(path), "-o", str(out), "--force",
+                           "--as-of", "2017-08-31"],
+                "baseline": [sys.executable, "-c", BASELINE, str(path), str(Path(folder) / "empty.docx")],
+            })
+            (report, report_mb), (baseline, _) = times["report"], times["baseline"]
             print(f"{name:>14} {report:>9.2f} {baseline:>11.2f} {report / baseline:>6.2f} {report_mb:>10.0f}",
                   flush=True)
 
