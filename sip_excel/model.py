@@ -62,23 +62,19 @@ _NONE_OR_TEXT = frozenset({type(None), str})
 class Entry(NamedTuple):
     """One cell's value in the plan, with where it is and the header label of its column.
 
-    A NamedTuple rather than a dataclass: a plan of 50,000 actions makes half a
-    million of these, and tuples are the cheapest immutable record to build.
+    A NamedTuple rather than a dataclass: the cheapest immutable record to build, and
+    an :class:`Action` holds one for each of its cells.
     """
 
     value: Any
     row: int  # 0-based
     column: int  # 0-based
     label: str
-    text: str = ""  # the value as read (see display_text); filled in by Entry.at and Entry.in_row
-
-    @classmethod
-    def at(cls, value: Any, row: int, column: int, label: str) -> Entry:
-        return cls.in_row([value], row, [column], [label])[0]
+    text: str = ""  # the value as read (see display_text)
 
     @classmethod
     def in_row(cls, values: list[Any], row: int, columns: list[int], labels: list[str]) -> list[Entry]:
-        """The entries of one row's cells, built in bulk: a plan of 50,000 actions has half a million."""
+        """The entries of one row's cells, built in bulk."""
         # display_text, with its two commonest cases inlined
         texts = [v.strip() if type(v) is str else "" if v is None else display_text(v) for v in values]
         return list(map(_new_tuple, repeat(cls), zip(values, repeat(row), columns, labels, texts)))
