@@ -40,5 +40,6 @@ def test_reader_returns_a_plan_or_a_clear_error(grid_rows, number_formats, merge
         assert str(error) and "\n" not in str(error)
         return
     assert isinstance(plan, Plan)
+    assert [a.row for a in plan.actions] == plan.table.rows  # the actions made from the columns, when asked
     report = validate(plan, config)  # and the rules cope with whatever the reader accepted
     assert all(f.cell and f.code.startswith("SIP") for f in report.findings)
