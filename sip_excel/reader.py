@@ -231,6 +231,7 @@ class _PlanReader:
             priority = self.priorities[-1]
             priority.title = f"{priority.title} {first_text}".strip()
             return
+        self.in_heading = False  # the heading's own lines end at the first row of anything else
         if not self.blocks and not self.priorities:
             self._title_entry(r, row, filled)
         elif not self.blocks:
