@@ -38,7 +38,7 @@ from .config import SETTINGS_SHEET, Config
 from .errors import SipError
 from .findings import ERROR, INFO, WARNING
 from .grid import Grid, Position, as_text, cell_name, column_letter, parse_cell_name
-from .history import HISTORY_SHEET, History, comment_key, fingerprint
+from .history import HISTORY_SHEET, History, fingerprint
 from .model import Plan
 
 log = logging.getLogger(__name__)
@@ -280,14 +280,16 @@ def _record_comments(plan: Plan, history: History, today: dt.date) -> list[tuple
     """Update the history; return (row, column, date) for "Comment updated" cells that should change."""
     stamps = []
     seen: dict[tuple[Any, str], tuple[str, dt.date]] = {}
-    for action in plan.actions:
-        key = comment_key(action)
-        comment = fingerprint(action.text("comments"))
+    table = plan.table
+    comments, stamp_cells = table.texts("comments"), table.columns.get("comment_updated")
+    for i in range(len(table)):
+        key = table.comment_key(i)
+        comment = fingerprint(comments[i])
         previous = history.first_seen.get(key)
         first_seen = previous[1] if previous and previous[0] == comment else today
         seen[key] = (comment, first_seen)
-        stamp = action.entry("comment_updated")
-        if stamp is not None and (previous is None or previous[0] != comment) and action.text("comments"):
+        stamp = stamp_cells.entry(i) if stamp_cells is not None else None
+        if stamp is not None and (previous is None or previous[0] != comment) and comments[i]:
             current = stamp.value.date() if isinstance(stamp.value, dt.datetime) else stamp.value
             if current != today:
                 stamps.append((stamp.row, stamp.column, today))

@@ -9,18 +9,13 @@ import datetime as dt
 from typing import Any
 
 from .grid import as_text
-from .model import Action, Plan
+from .model import Plan
 
 HISTORY_SHEET = "_sip_history"
 HISTORY_HEADER = ["Priority", "Action key", "Comment fingerprint", "First seen", "", "Notes added by sip-excel",
                   "Note fingerprint", "", "Marks rules installed", "Status colours on"]
 WIDTH = len(HISTORY_HEADER)
 CommentKey = tuple[Any, str]
-
-
-def comment_key(action: Action) -> CommentKey:
-    """How an action is known from one run to the next: its priority and ref, or its text if it has no ref."""
-    return action.priority, action.ref or action.text("action")
 
 
 def fingerprint(text: str) -> str:

@@ -42,6 +42,14 @@ def ref_keys(refs: list[str]) -> list[tuple[str, tuple[int, ...]] | None]:
     return keys
 
 
+def overdue(end: PlanDate | None, status: str | None, today: dt.date) -> bool:
+    """The end date has passed and the action is not complete (a month end date means its last day).
+
+    An implausible end date (a bare 1 reads as 1900) is a data error, not a deadline.
+    """
+    return end is not None and end.last_day < today and status != "Blue" and end.plausible
+
+
 class Memo(dict):
     """A one-argument function's results by argument, for the values a plan repeats (statuses, initials,
     comments such as 'On track'): a repeat costs one dictionary lookup."""
@@ -143,11 +151,7 @@ class Action:
         return self.status == "Blue"
 
     def is_overdue(self, today: dt.date) -> bool:
-        """The end date has passed and the action is not complete (a month end date means its last day).
-
-        An implausible end date (a bare 1 reads as 1900) is a data error, not a deadline.
-        """
-        return self.end is not None and self.end.plausible and self.end.last_day < today and not self.is_complete
+        return overdue(self.end, self.status, today)
 
 
 @dataclass
@@ -202,17 +206,14 @@ class Column:
         return _new_tuple(Entry, (self.values[i], self.rows[i], column, self.labels[i], self.text(i)))
 
     @cached_property
-    def _maybe_blank(self) -> set[int]:
-        """The actions whose value is None or text: only those can be blank (found by C-level passes)."""
-        return set(compress(range(len(self.values)), map(_NONE_OR_TEXT.__contains__, map(type, self.values))))
-
-    @cached_property
     def _empty(self) -> set[int]:
         """The actions whose cell holds nothing, or only spaces, or whose table lacks the column."""
-        if "texts" in self.__dict__ or self._text_only:  # the empty texts, found in C
-            return set(compress(range(len(self.values)), map(operator.not_, self.texts)))
         values = self.values
-        return {i for i in self._maybe_blank if (value := values[i]) is None or not value.strip()}
+        if "texts" in self.__dict__ or self._text_only:  # the empty texts, found in C
+            return set(compress(range(len(values)), map(operator.not_, self.texts)))
+        # only None and text can be empty: the dates and numbers are passed over in C
+        maybe = compress(range(len(values)), map(_NONE_OR_TEXT.__contains__, map(type, values)))
+        return {i for i in maybe if (value := values[i]) is None or not value.strip()}
 
     @cached_property
     def filled(self) -> list[int]:
@@ -267,13 +268,11 @@ class Table:
         return ref_keys(self.refs)
 
     def overdue(self, today: dt.date) -> list[int]:
-        """The actions whose end date has passed at ``today`` and that are not complete (a month end date
-        means its last day). An implausible end date (a bare 1 reads as 1900) is a data error, not a deadline."""
+        """The actions overdue at ``today`` (see :func:`overdue`), worked out once: two rules ask."""
         found = self._overdue.get(today)
         if found is None:
-            found = self._overdue[today] = [
-                i for i, (end, status) in enumerate(zip(self.ends, self.statuses))
-                if end is not None and end.last_day < today and status != "Blue" and end.plausible]
+            found = self._overdue[today] = list(compress(range(len(self.rows)),
+                                                         map(overdue, self.ends, self.statuses, repeat(today))))
         return found
 
     def label(self, i: int) -> str:
@@ -281,7 +280,8 @@ class Table:
         return self.refs[i] or f"row {self.rows[i] + 1}"
 
     def comment_key(self, i: int) -> tuple[int | None, str]:
-        """How the i-th action is known from one run to the next (see :func:`sip_excel.history.comment_key`)."""
+        """How the i-th action is known from one run to the next, in the comment history: its priority and ref,
+        or its action text if it has no ref."""
         return self.priorities[i], self.refs[i] or self.texts("action")[i]
 
     def action(self, i: int) -> Action:

@@ -70,10 +70,9 @@ class Rule:
         """A finding of this rule at the i-th action's cell of field ``name``."""
         return self.findings(plan, name, [(i, message, suggestion)])[0]
 
-    def findings(self, plan: Plan, name: str, flagged: Iterable[tuple[int, str, str]]) -> list[Finding]:
+    def findings(self, plan: Plan, name: str, flagged: list[tuple[int, str, str]]) -> list[Finding]:
         """Findings of this rule at the cells of field ``name`` of the actions flagged, each given as
         (action index, message, suggestion): built in one comprehension, as a plan can have thousands."""
-        flagged = list(flagged)
         if not flagged:
             return []
         table = plan.table
@@ -82,8 +81,7 @@ class Rule:
             column = _no_column(table, name)
         code, severity, sheet, refs, priorities = self.code, self.severity, plan.sheet, table.refs, table.priorities
         rows, columns, labels, values = column.rows, column.columns, column.labels, column.values
-        letters = _LETTERS
-        return [_new_tuple(Finding, (code, severity, message, sheet, f"{letters[columns[i]]}{rows[i] + 1}",
+        return [_new_tuple(Finding, (code, severity, message, sheet, f"{column_letter(columns[i])}{rows[i] + 1}",
                                      rows[i] + 1, labels[i], refs[i], priorities[i], values[i], suggestion))
                 if columns[i] >= 0 else _at_row(self, plan, i, message, suggestion)
                 for i, message, suggestion in flagged]
@@ -101,17 +99,6 @@ def _at_row(rule: Rule, plan: Plan, i: int, message: str, suggestion: str) -> Fi
 def _no_column(table: Table, name: str) -> Column:
     count = len(table)
     return Column(name, [None] * count, table.rows, [-1] * count, [""] * count)
-
-
-class _Letters(dict):
-    """0-based column -> Excel's letters for it."""
-
-    def __missing__(self, column: int) -> str:
-        letters = self[column] = column_letter(column)
-        return letters
-
-
-_LETTERS = _Letters()
 
 
 class FieldRule(Rule):
