@@ -43,23 +43,22 @@ def _month_end(first: dt.date) -> dt.date:
     return first.replace(day=calendar.monthrange(first.year, first.month)[1])
 
 
+def _not_complete(table: Table, shown: list[int]) -> list[int]:
+    statuses = table.statuses
+    return [i for i in shown if statuses[i] != "Blue"]
+
+
 class MissingComment(FieldRule):
     """SIP601: No progress comment on an action that is not complete."""
 
     code, severity, fields, cells = "SIP601", WARNING, ("comments",), BLANK
 
     def flagged(self, table: Table, column: Column, shown: list[int], context: Context) -> Iterable[int]:
-        statuses = table.statuses
-        return [i for i in shown if statuses[i] != "Blue"]
+        return _not_complete(table, shown)
 
     def explain(self, table: Table, column: Column, i: int, context: Context) -> tuple[str, str]:
         return (f"Action {table.label(i)} is not complete and has no progress comment.",
                 "Say what has happened since the last review.")
-
-
-def _not_complete(table: Table, shown: list[int]) -> list[int]:
-    statuses = table.statuses
-    return [i for i in shown if statuses[i] != "Blue"]
 
 
 class StaleComment(FieldRule):
@@ -126,6 +125,7 @@ class PastFuture(FieldRule):
         said, month = _passed(column.texts[i], context.today)
         return (f"The comment says \"{said}\", but {month:%B %Y} has passed at {context.as_of}.",
                 "Say whether it happened, and if not, when it will.")
+
 
 class PlaceholderComment(FieldRule):
     """SIP604: Placeholder comment such as 'As above' or 'To be added'."""
