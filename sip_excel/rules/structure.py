@@ -1,7 +1,7 @@
 """SIP1xx: the shape of the plan table."""
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from ..findings import ERROR, INFO, WARNING, Finding
 from ..model import Column, Plan, Table
@@ -55,10 +55,9 @@ class FormulaInCell(Rule):
     code, severity = "SIP105", INFO
 
     def check(self, plan: Plan, context: Context) -> Iterator[Finding]:
-        start = plan.headers[0].row
-        for (row, column), formula in sorted(plan.grid.formulas.items()):
-            if row > start and (row, column) not in plan.grid.errors:
-                yield self.at(plan, (row, column), f"This cell holds the formula ={formula}; the plan is read "
+        for position, formula in _in_the_table(plan, plan.grid.formulas):
+            if position not in plan.grid.errors:  # an error value has its own rule
+                yield self.at(plan, position, f"This cell holds the formula ={formula}; the plan is read "
                               "from its last calculated value.", value=f"={formula}",
                               suggestion="Type the value itself if it should not change.")
 
@@ -69,13 +68,17 @@ class ErrorValue(Rule):
     code, severity = "SIP106", ERROR
 
     def check(self, plan: Plan, context: Context) -> Iterator[Finding]:
-        start = plan.headers[0].row
-        for (row, column), error in sorted(plan.grid.errors.items()):
-            if row > start:
-                formula = plan.grid.formulas.get((row, column))
-                source = f" from the formula ={formula}" if formula else ""
-                yield self.at(plan, (row, column), f"This cell shows the Excel error {error}{source}.",
-                              value=error, suggestion="Fix the formula or type the value.")
+        for position, error in _in_the_table(plan, plan.grid.errors):
+            formula = plan.grid.formulas.get(position)
+            source = f" from the formula ={formula}" if formula else ""
+            yield self.at(plan, position, f"This cell shows the Excel error {error}{source}.", value=error,
+                          suggestion="Fix the formula or type the value.")
+
+
+def _in_the_table(plan: Plan, cells: Mapping[tuple[int, int], str]) -> list[tuple[tuple[int, int], str]]:
+    """The cells below the plan's first header row, in sheet order, with what they hold."""
+    start = plan.headers[0].row
+    return [(position, content) for position, content in sorted(cells.items()) if position[0] > start]
 
 
 class MissingAction(FieldRule):
