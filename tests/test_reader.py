@@ -69,6 +69,16 @@ def test_wrapped_rows_continue_the_action_above_and_blank_rows_are_skipped():
     assert plan.actions[0].fields["action"].cell == "C3"
 
 
+def test_text_wrapped_under_the_first_action_after_a_priority_heading_continues_that_action():
+    grid = plan_grid({"ref": "1.1"})
+    grid.rows += [["Priority 2: Second"], action_row(ref="2.1", action="Brief the"),
+                  ["", "", "team on passports", "", "", "", "", "", "", ""]]
+    plan = read_plan(grid, make_config())
+    assert [(p.number, p.title) for p in plan.priorities] == [(1, "Test priority"), (2, "Second")]
+    assert plan.actions[1].text("action") == "Brief the team on passports"
+    assert plan.actions[1].extra_rows == [5]
+
+
 def test_a_merged_aim_covers_the_rows_below():
     grid = plan_grid({"ref": "1.5", "aim": "Families find help"}, {"ref": "1.5.1", "aim": ""})
     grid.merged.append(((2, 0), (3, 0)))
