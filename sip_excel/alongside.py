@@ -16,15 +16,17 @@ from typing import TypeVar
 T = TypeVar("T")
 
 
-def alongside(work: Callable[[], T]) -> Callable[[], T]:
+def alongside(work: Callable[[], T]) -> Callable[..., T | None]:
     """Start ``work`` now in a forked process; the function returned waits for its result.
 
     The result travels back through a pipe with :mod:`marshal`, so it must be made of
     plain values (dicts, tuples, strings, numbers). If the other process fails, the
-    work is done here instead: the result is the same either way.
+    work is done here instead: the result is the same either way. Called with
+    ``wanted=False`` (the caller has failed meanwhile), it only waits for the other
+    process to end, and returns None.
     """
     if not hasattr(os, "fork") or threading.active_count() > 1:
-        return work
+        return lambda wanted=True: work() if wanted else None
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the other process: do the work, hand back the result, and leave without clean-up
@@ -39,12 +41,14 @@ def alongside(work: Callable[[], T]) -> Callable[[], T]:
             os._exit(status)
     os.close(write_end)
 
-    def result() -> T:
+    def result(wanted: bool = True) -> T | None:
         try:
             with os.fdopen(read_end, "rb") as pipe:
-                data = pipe.read()
+                data = pipe.read() if wanted else b""
         finally:
             _, status = os.waitpid(pid, 0)
+        if not wanted:
+            return None
         if status != 0 or not data:
             return work()
         return marshal.loads(data)

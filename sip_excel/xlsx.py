@@ -13,7 +13,9 @@ import logging
 import posixpath
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,8 +97,9 @@ class WorkbookFile:
                     "a Word document" if "word/document.xml" in names else "a zip archive, not a workbook")
             raise WorkbookError(f"{self.path} is {kind}. {_SAVE_AS}")
         if "xl/sharedStrings.xml" in names:
-            with self._zip.open("xl/sharedStrings.xml") as part:
-                _refuse_entities(part.read(4096), f"the shared strings of {self.path}")
+            where = f"the shared strings of {self.path}"
+            with _damaged_as_error(where), self._zip.open("xl/sharedStrings.xml") as part:
+                _refuse_entities(part.read(4096), where)
         self._parts = self._read_parts()
         try:
             self._book = python_calamine.CalamineWorkbook.from_path(str(self.path))
@@ -119,20 +122,23 @@ class WorkbookFile:
         """The named sheet, as values plus the date formats, formulas and errors the reader needs."""
         path = self._parts.sheet_paths.get(sheet)
         if path in self._zip.namelist():  # refuse an XML bomb before anything parses the sheet
-            with self._zip.open(path) as part:
+            with _damaged_as_error(f"sheet '{sheet}' of {self.path}"), self._zip.open(path) as part:
                 _refuse_entities(part.read(4096), f"sheet '{sheet}' of {self.path}")
         big = path in self._zip.namelist() and self._zip.getinfo(path).file_size > ALONGSIDE_BYTES
-        scanned = alongside(lambda: self._scan_sheet(path)) if big else lambda: self._scan_sheet(path)
+        scan = lambda: self._scan_sheet(sheet, path)  # noqa: E731
+        scanned = alongside(scan) if big else lambda wanted=True: scan() if wanted else None
         try:
             calamine_sheet = self._book.get_sheet_by_name(sheet)
             rows = calamine_sheet.to_python(skip_empty_area=False)
             merged = [((top, left), (bottom, right))
                       for (top, left), (bottom, right) in (calamine_sheet.merged_cell_ranges or [])]
-        except Exception as error:
+        except BaseException as error:
+            scanned(wanted=False)  # the scan, if it runs alongside, is no longer wanted: only wait for its end
+            if not isinstance(error, Exception):
+                raise  # Ctrl-C and the like
             raise WorkbookError(f"Sheet '{sheet}' of {self.path} could not be read ({_one_line(error)}). "
                                 "Open and repair the workbook in Excel.") from None
-        finally:
-            number_formats, formulas, errors = scanned()
+        number_formats, formulas, errors = scanned()
         return Grid(sheet=sheet, rows=[row if type(row) is list else list(row) for row in rows], merged=merged,
                     number_formats=number_formats, formulas=formulas, errors=errors)
 
@@ -141,10 +147,11 @@ class WorkbookFile:
         the one this process reads from."""
         return zipfile.ZipFile(self.path)
 
-    def _scan_sheet(self, path: str | None) -> tuple[dict[Position, str], dict[Position, str], dict[Position, str]]:
+    def _scan_sheet(self, sheet: str, path: str | None) -> tuple[dict[Position, str], dict[Position, str],
+                                                                 dict[Position, str]]:
         """The date formats, formulas and error values of a sheet's cells, from its XML."""
         found: tuple[dict[Position, str], dict[Position, str], dict[Position, str]] = ({}, {}, {})
-        with self._zip_of_own() as package:
+        with _damaged_as_error(f"sheet '{sheet}' of {self.path}"), self._zip_of_own() as package:
             for piece in self._sheet_xml(package, path):
                 self._scan_sheet_xml(piece, *found)
         return found
@@ -197,7 +204,8 @@ class WorkbookFile:
 
     def _xml(self, name: str):
         try:
-            return ElementTree.fromstring(self._zip.read(name))
+            with _damaged_as_error(f"the part '{name}' of {self.path}"):
+                return ElementTree.fromstring(self._zip.read(name))
         except KeyError:
             raise WorkbookError(f"{self.path} is missing its part '{name}', so it is not a complete workbook. "
                                 "Open and repair it in Excel.") from None
@@ -236,6 +244,16 @@ class _ColumnNumbers(dict):
         number = parse_cell_name(letters.decode() + "1")[1]
         self[letters] = number
         return number
+
+
+@contextmanager
+def _damaged_as_error(where: str) -> Iterator[None]:
+    """A part that cannot be decompressed (a damaged or truncated file) as one clear error."""
+    try:
+        yield
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
+        raise WorkbookError(f"{where} is damaged and could not be read ({_one_line(error)}). Open and repair the "
+                            "workbook in Excel, or use an earlier saved copy.") from None
 
 
 def _refuse_entities(xml_head: bytes, where: str) -> None:

@@ -48,3 +48,25 @@ def test_a_sheet_scanned_alongside_reads_the_same(monkeypatch, sheet):
         there = workbook.grid(sheet)
     assert here.number_formats and (here.number_formats, here.formulas, here.errors, here.rows) == (
         there.number_formats, there.formulas, there.errors, there.rows)
+
+
+def test_a_result_no_longer_wanted_is_only_waited_for():
+    result = alongside(lambda: RESULT)
+    assert result(wanted=False) is None
+    with pytest.raises(ChildProcessError):  # the other process has ended and been waited for
+        os.waitpid(-1, os.WNOHANG)
+
+
+@pytest.mark.parametrize("alongside_bytes", [0, 1 << 60])
+def test_a_damaged_sheet_is_one_clear_error_either_way(tmp_path, monkeypatch, alongside_bytes):
+    from sip_excel.errors import WorkbookError
+
+    from .test_bad_input import _damaged_sheet
+
+    damaged = tmp_path / "damaged.xlsx"
+    _damaged_sheet(damaged)
+    monkeypatch.setattr(xlsx, "ALONGSIDE_BYTES", alongside_bytes)
+    with pytest.raises(WorkbookError, match="is damaged and could not be read") as raised:
+        with xlsx.WorkbookFile(damaged) as workbook:
+            workbook.grid(workbook.sheet_names[0])
+    assert "\n" not in str(raised.value)

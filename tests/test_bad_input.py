@@ -84,6 +84,19 @@ def _bomb(path: Path) -> None:
             target.writestr(name, data)
 
 
+def _damaged_sheet(path: Path) -> None:
+    """The sample, with zeros written over the middle of its plan sheet's compressed data."""
+    with zipfile.ZipFile(SAMPLE) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            target.writestr(item, source.read(item.filename))
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as package:
+        sheet = package.getinfo("xl/worksheets/sheet1.xml")
+    start = sheet.header_offset + 30 + len(sheet.filename.encode()) + len(sheet.extra) + 200
+    data[start:start + 64] = bytes(64)
+    path.write_bytes(bytes(data))
+
+
 CASES = [
     ("empty.xlsx", _empty, "is empty"),
     ("truncated.xlsx", _truncated, "damaged or truncated"),
@@ -95,6 +108,7 @@ CASES = [
     ("budget.xlsx", _no_plan, "SIP101: no plan table found"),
     ("norag.xlsx", _missing_column, "SIP102: sheet 'Sheet', header row 2: no 'RAG status' column"),
     ("bomb.xlsx", _bomb, "XML bomb"),
+    ("damaged.xlsx", _damaged_sheet, "sheet 'SIP 2017-18' of"),
 ]
 
 
