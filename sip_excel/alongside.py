@@ -25,7 +25,7 @@ def alongside(work: Callable[[], T]) -> Callable[..., T | None]:
     ``wanted=False`` (the caller has failed meanwhile), it only waits for the other
     process to end, and returns None.
     """
-    if not hasattr(os, "fork") or threading.active_count() > 1:
+    if not hasattr(os, "fork") or not _single_threaded():
         return lambda wanted=True: work() if wanted else None
     read_end, write_end = os.pipe()
     pid = os.fork()
@@ -54,3 +54,13 @@ def alongside(work: Callable[[], T]) -> Callable[..., T | None]:
         return marshal.loads(data)
 
     return result
+
+
+def _single_threaded() -> bool:
+    """True when this process runs one thread: forking one with more (numpy's, say) can leave the copy stuck."""
+    if threading.active_count() > 1:
+        return False
+    try:
+        return len(os.listdir("/proc/self/task")) == 1  # Linux: the threads that libraries started, too
+    except OSError:
+        return True  # no /proc (macOS): Python's own threads are all that can be seen

@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import os
-import threading
 
 import pytest
 
 from sip_excel import xlsx
-from sip_excel.alongside import alongside
+from sip_excel.alongside import _single_threaded, alongside
 
 from .conftest import SAMPLE
 
@@ -16,7 +15,7 @@ RESULT = {(1, 2): "mmm-yy", (3, 4): "=SUM(A1:A2)"}
 
 def test_the_result_comes_back_from_the_other_process():
     parent = os.getpid()
-    possible = hasattr(os, "fork") and threading.active_count() == 1
+    possible = hasattr(os, "fork") and _single_threaded()
     assert alongside(lambda: (os.getpid() != parent, RESULT))() == (possible, RESULT)
 
 
@@ -29,6 +28,20 @@ def test_work_that_fails_in_the_other_process_is_done_here():
         return RESULT
 
     assert alongside(work)() == RESULT
+
+
+def test_with_another_thread_running_the_work_is_done_here():
+    import threading
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    other.start()
+    try:
+        parent = os.getpid()
+        assert alongside(lambda: os.getpid() == parent)() is True
+    finally:
+        stop.set()
+        other.join()
 
 
 def test_without_fork_the_work_is_done_when_asked(monkeypatch):
@@ -70,3 +83,15 @@ def test_a_damaged_sheet_is_one_clear_error_either_way(tmp_path, monkeypatch, al
         with xlsx.WorkbookFile(damaged) as workbook:
             workbook.grid(workbook.sheet_names[0])
     assert "\n" not in str(raised.value)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="only where the platform can fork")
+def test_a_fresh_process_hands_the_work_to_another():
+    """In a fresh interpreter (as the command line runs), the work really runs in the other process."""
+    import subprocess
+    import sys
+
+    code = ("import os\nfrom sip_excel.alongside import alongside\nparent = os.getpid()\n"
+            "print(alongside(lambda: os.getpid() != parent)())")
+    ran = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert ran.stdout.strip() == "True", ran.stderr
