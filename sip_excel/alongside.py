@@ -16,16 +16,17 @@ from typing import TypeVar
 T = TypeVar("T")
 
 
-def alongside(work: Callable[[], T]) -> Callable[..., T | None]:
+def alongside(work: Callable[[], T], worth_it: bool = True) -> Callable[..., T | None]:
     """Start ``work`` now in a forked process; the function returned waits for its result.
 
     The result travels back through a pipe with :mod:`marshal`, so it must be made of
     plain values (dicts, tuples, strings, numbers). If the other process fails, the
     work is done here instead: the result is the same either way. Called with
     ``wanted=False`` (the caller has failed meanwhile), it only waits for the other
-    process to end, and returns None.
+    process to end, and returns None. ``worth_it=False`` (work too small to pay for a
+    process) does the work here when it is asked for.
     """
-    if not hasattr(os, "fork") or not _single_threaded():
+    if not worth_it or not hasattr(os, "fork") or not _single_threaded():
         return lambda wanted=True: work() if wanted else None
     read_end, write_end = os.pipe()
     pid = os.fork()

@@ -125,8 +125,7 @@ class WorkbookFile:
             with _damaged_as_error(f"sheet '{sheet}' of {self.path}"), self._zip.open(path) as part:
                 _refuse_entities(part.read(4096), f"sheet '{sheet}' of {self.path}")
         big = path in self._zip.namelist() and self._zip.getinfo(path).file_size > ALONGSIDE_BYTES
-        scan = lambda: self._scan_sheet(sheet, path)  # noqa: E731
-        scanned = alongside(scan) if big else lambda wanted=True: scan() if wanted else None
+        scanned = alongside(lambda: self._scan_sheet(sheet, path), worth_it=big)
         try:
             calamine_sheet = self._book.get_sheet_by_name(sheet)
             rows = calamine_sheet.to_python(skip_empty_area=False)
@@ -134,10 +133,10 @@ class WorkbookFile:
                       for (top, left), (bottom, right) in (calamine_sheet.merged_cell_ranges or [])]
         except BaseException as error:
             scanned(wanted=False)  # the scan, if it runs alongside, is no longer wanted: only wait for its end
-            if not isinstance(error, Exception):
-                raise  # Ctrl-C and the like
-            raise WorkbookError(f"Sheet '{sheet}' of {self.path} could not be read ({_one_line(error)}). "
-                                "Open and repair the workbook in Excel.") from None
+            if isinstance(error, Exception):  # Ctrl-C and the like go on as they are
+                raise WorkbookError(f"Sheet '{sheet}' of {self.path} could not be read ({_one_line(error)}). "
+                                    "Open and repair the workbook in Excel.") from None
+            raise
         number_formats, formulas, errors = scanned()
         return Grid(sheet=sheet, rows=[row if type(row) is list else list(row) for row in rows], merged=merged,
                     number_formats=number_formats, formulas=formulas, errors=errors)
