@@ -63,6 +63,28 @@ class History:
             ])
         return rows
 
+    def record(self, plan: Plan, today: dt.date) -> list[tuple[int, int, dt.date]]:
+        """Take in the plan's comments as seen ``today``: a comment unchanged keeps the date it was first seen,
+        a new or changed one is first seen today. Returns (row, column, date) for the "Comment updated" cells
+        that should now say today (a comment that changed and is not empty, where the plan has that column)."""
+        stamps = []
+        seen: dict[CommentKey, tuple[str, dt.date]] = {}
+        table = plan.table
+        comments, stamp_cells = table.texts("comments"), table.columns.get("comment_updated")
+        for i in range(len(table)):
+            key = table.comment_key(i)
+            comment = fingerprint(comments[i])
+            previous = self.first_seen.get(key)
+            first_seen = previous[1] if previous and previous[0] == comment else today
+            seen[key] = (comment, first_seen)
+            stamp = stamp_cells.entry(i) if stamp_cells is not None else None
+            if stamp is not None and (previous is None or previous[0] != comment) and comments[i]:
+                current = stamp.value.date() if isinstance(stamp.value, dt.datetime) else stamp.value
+                if current != today:
+                    stamps.append((stamp.row, stamp.column, today))
+        self.first_seen = seen
+        return stamps
+
     def first_seen_for(self, plan: Plan) -> dict[CommentKey, dt.date]:
         """When each action's current comment was first seen; a comment changed since the history was
         written has no date yet."""

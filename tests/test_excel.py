@@ -10,6 +10,7 @@ import pytest
 from docx import Document
 
 from sip_excel import excel
+from sip_excel.excel import live, marks, setup
 from sip_excel.grid import Grid
 from sip_excel.history import HISTORY_HEADER, HISTORY_SHEET
 
@@ -282,7 +283,7 @@ class _UsedRange:
 ])
 def test_live_formulas_are_the_cells_whose_formula_is_not_their_value(formula, rows, expected):
     used = _UsedRange(2, 2, formula) if isinstance(formula, str) else _UsedRange(1, 1, formula)
-    assert dict(excel.LiveFormulas(used, rows)) == expected
+    assert dict(live.LiveFormulas(used, rows)) == expected
 
 
 def test_a_formula_in_a_live_plan_cell_is_reported_as_on_the_command_line(payload, monkeypatch):
@@ -292,8 +293,8 @@ def test_a_formula_in_a_live_plan_cell_is_reported_as_on_the_command_line(payloa
             grid.formulas = {(18, 4): "EDATE(D19,6)"}  # E19, as desktop Excel would report it
         return grid
 
-    real_read_grid = excel.read_grid
-    monkeypatch.setattr(excel, "read_grid", read_with_a_formula)
+    real_read_grid = live.read_grid
+    monkeypatch.setattr(live, "read_grid", read_with_a_formula)
     _, report, _ = click(excel.validate, payload)
     (finding,) = [f for f in report.findings if f.code == "SIP105"]
     assert (finding.cell, finding.value) == ("E19", "=EDATE(D19,6)")
@@ -311,7 +312,7 @@ def test_an_unexpected_failure_is_a_message_box_and_leaves_the_plans_cells_alone
     def fail(*args):
         raise RuntimeError("Excel is busy")
 
-    monkeypatch.setattr(excel, "_mark_cells", fail)
+    monkeypatch.setattr(marks, "mark_cells", fail)
     _, result, recorded = click(excel.validate, payload)
     assert result is None
     (alert,) = [a for a in recorded if a["func"] == "alert"]
@@ -398,7 +399,7 @@ def test_live_formats_are_read_per_date_column_named_by_the_workbooks_own_aliase
     rows = [["Priority 1: Test"], header, action_row(ref="1.1"), action_row(ref="1.2")]
     sheet = FormatSheet()
     config = make_config(aliases={**DEFAULT_ALIASES, "end": (*DEFAULT_ALIASES["end"], "deadline")})
-    plan = read_plan(Grid("Plan", rows, number_formats=excel.LiveFormats(sheet, rows)), config)
+    plan = read_plan(Grid("Plan", rows, number_formats=live.LiveFormats(sheet, rows)), config)
     # Start (D) and Deadline (E), one read each over their date cells; no other column is asked about.
     assert sorted(sheet.reads) == [((3, 4), (4, 4)), ((3, 5), (4, 5))]
     # Excel says day format, so 1 Oct 2017 is that day, not the whole of October.
@@ -440,15 +441,15 @@ class FakeComSheet:
 
 def test_set_up_adds_the_four_buttons_through_excels_object_model_once():
     sheet = FakeComSheet()
-    assert excel._add_buttons(sheet, 12)
+    assert setup.add_buttons(sheet, 12)
     made = [(b.Caption, b.OnAction) for b in sheet.buttons.made]
-    assert made == list(excel.BUTTONS)
+    assert made == list(setup.BUTTONS)
     assert {name for _, name in made} <= {m for m in re.findall(r"^Sub (\w+)\(", (ROOT / "macros" / "SipExcel.bas")
                                                                   .read_text(encoding="utf-8"), flags=re.M)}
     lefts = {b.at[0] for b in sheet.buttons.made}
     tops = [b.at[1] for b in sheet.buttons.made]
     assert lefts == {48.0 * 11} and tops == sorted(tops) and tops[0] == 15.0  # stacked from row 2 of column L
-    assert excel._add_buttons(sheet, 12) and len(sheet.buttons.made) == 4  # a second set-up adds none
+    assert setup.add_buttons(sheet, 12) and len(sheet.buttons.made) == 4  # a second set-up adds none
 
 
 def test_where_excel_cannot_add_buttons_the_user_is_told_the_manual_step(payload):
@@ -460,6 +461,6 @@ def test_where_excel_cannot_add_buttons_the_user_is_told_the_manual_step(payload
 def test_rag_input_message_is_set_through_excels_validation_object():
     validation = type("Validation", (), {})()
     cells = type("Cells", (), {"api": type("RangeApi", (), {"Validation": validation})()})()
-    excel._input_message(cells, "BRAG status", "Blue: complete.")
+    setup.input_message(cells, "BRAG status", "Blue: complete.")
     assert (validation.InputTitle, validation.InputMessage, validation.ShowInput) == ("BRAG status", "Blue: complete.",
                                                                                       True)
