@@ -1,0 +1,108 @@
+"""The library in a real WebAssembly Python: Pyodide 0.27.5 (Python 3.12, as xlwings Lite records it) under Node.js.
+
+The sample plan's grids are read here, in CPython, handed to Pyodide as JSON, and loaded and validated there by
+the same sip_excel source; the findings must be exactly CPython's. Pyodide comes from npm (tests/pyodide, which
+.ci/run installs); nothing is downloaded while the tests run.
+
+Not tested inside Pyodide, because their compiled dependencies come only from Pyodide's package CDN, which is
+not reachable here: the roll-up (pandas) and the Word report (python-docx needs lxml).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from sip_excel.api import load
+from sip_excel.grid import Grid
+from sip_excel.validate import validate
+
+from .conftest import SAMPLE
+
+ROOT = Path(__file__).resolve().parent.parent
+RUNNER = ROOT / "tests" / "pyodide" / "run.mjs"
+PYODIDE = ROOT / "tests" / "pyodide" / "node_modules" / "pyodide"
+
+pytestmark = pytest.mark.skipif(shutil.which("node") is None or not PYODIDE.is_dir(),
+                                reason="Pyodide is not installed: run `npm ci --prefix tests/pyodide` (.ci/run does)")
+
+# Python run inside Pyodide: rebuild the grids, load and validate, print the findings as JSON.
+IN_PYODIDE = r'''
+import datetime as dt, json, sys
+from sip_excel.api import load
+from sip_excel.grid import Grid
+from sip_excel.validate import validate
+
+def value(v):
+    if isinstance(v, dict):
+        return (dt.datetime if "T" in v["date"] else dt.date).fromisoformat(v["date"])
+    return v
+
+def positions(items):
+    return {(r, c): text for r, c, text in items}
+
+sheets = json.loads(SHEETS)
+grids = {s["sheet"]: Grid(s["sheet"], [[value(v) for v in row] for row in s["rows"]],
+                          number_formats=positions(s["number_formats"]), formulas=positions(s["formulas"]),
+                          errors=positions(s["errors"]),
+                          merged=[(tuple(a), tuple(b)) for a, b in s["merged"]]) for s in sheets}
+plan, config = load(grids, as_of=dt.date.fromisoformat(AS_OF))
+report = validate(plan, config)
+print("FINDINGS " + json.dumps([[f.code, f.severity, f.cell, f.ref, f.message, f.suggestion]
+                                for f in report.findings]))
+print("PLATFORM " + json.dumps([sys.platform, sys.version_info[:2], sorted(
+    m for m in sys.modules if m.split(".")[0] in ("python_calamine", "orjson", "pandas", "docx", "multiprocessing"))]))
+'''
+
+
+def to_json(value: Any) -> Any:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return {"date": value.isoformat()}
+    return value
+
+
+def sample_grids() -> dict[str, Grid]:
+    from sip_excel.xlsx import WorkbookFile  # the command line's file reader: the Lite route has none
+
+    with WorkbookFile(SAMPLE) as workbook:
+        return {name: workbook.grid(name) for name in workbook.sheet_names}
+
+
+def grids_json(grids: dict[str, Grid]) -> str:
+    return json.dumps([{
+        "sheet": grid.sheet, "rows": [[to_json(v) for v in row] for row in grid.rows],
+        "number_formats": [[r, c, text] for (r, c), text in dict(grid.number_formats).items()],
+        "formulas": [[r, c, text] for (r, c), text in dict(grid.formulas).items()],
+        "errors": [[r, c, text] for (r, c), text in grid.errors.items()],
+        "merged": [list(pair) for pair in grid.merged]} for grid in grids.values()])
+
+
+def run_in_pyodide(tmp_path: Path, code: str, **constants: str) -> dict[str, Any]:
+    script = tmp_path / "script.py"
+    script.write_text("".join(f"{name} = {value!r}\n" for name, value in constants.items()) + code,
+                      encoding="utf-8")
+    result = subprocess.run(["node", str(RUNNER), str(ROOT), str(script)], capture_output=True, text=True,
+                            timeout=300, cwd=RUNNER.parent)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return {line.split(" ", 1)[0]: json.loads(line.split(" ", 1)[1]) for line in result.stdout.splitlines()
+            if line.split(" ", 1)[0].isupper() and " " in line}
+
+
+def test_reader_and_rules_in_pyodide_find_exactly_what_cpython_finds(tmp_path):
+    as_of = dt.date(2017, 8, 31)
+    grids = sample_grids()
+    plan, config = load(grids, as_of=as_of)
+    expected = [[f.code, f.severity, f.cell, f.ref, f.message, f.suggestion] for f in validate(plan, config).findings]
+    assert len(expected) > 200  # the sample's defects, so the comparison means something
+
+    seen = run_in_pyodide(tmp_path, IN_PYODIDE, SHEETS=grids_json(grids), AS_OF=as_of.isoformat())
+
+    platform, version, heavy = seen["PLATFORM"]
+    assert platform == "emscripten" and version == [3, 12]  # really WebAssembly, the Python Lite records
+    assert heavy == []  # no compiled reader, no orjson, no pandas or Word libraries on this path
+    assert seen["FINDINGS"] == expected
