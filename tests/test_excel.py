@@ -10,7 +10,7 @@ import pytest
 from docx import Document
 
 from sip_excel import excel
-from sip_excel.excel import live, marks, setup
+from sip_excel.excel import desktop, live, marks
 from sip_excel.grid import Grid
 from sip_excel.history import HISTORY_HEADER, HISTORY_SHEET
 
@@ -287,8 +287,8 @@ def test_live_formulas_are_the_cells_whose_formula_is_not_their_value(formula, r
 
 
 def test_a_formula_in_a_live_plan_cell_is_reported_as_on_the_command_line(payload, monkeypatch):
-    def read_with_a_formula(sheet):
-        grid = real_read_grid(sheet)
+    def read_with_a_formula(sheet, host=None):
+        grid = real_read_grid(sheet, host)
         if sheet.name == PLAN:
             grid.formulas = {(18, 4): "EDATE(D19,6)"}  # E19, as desktop Excel would report it
         return grid
@@ -441,15 +441,15 @@ class FakeComSheet:
 
 def test_set_up_adds_the_four_buttons_through_excels_object_model_once():
     sheet = FakeComSheet()
-    assert setup.add_buttons(sheet, 12)
+    assert desktop.add_form_buttons(sheet, 12)
     made = [(b.Caption, b.OnAction) for b in sheet.buttons.made]
-    assert made == list(setup.BUTTONS)
+    assert made == list(desktop.BUTTONS)
     assert {name for _, name in made} <= {m for m in re.findall(r"^Sub (\w+)\(", (ROOT / "macros" / "SipExcel.bas")
                                                                   .read_text(encoding="utf-8"), flags=re.M)}
     lefts = {b.at[0] for b in sheet.buttons.made}
     tops = [b.at[1] for b in sheet.buttons.made]
     assert lefts == {48.0 * 11} and tops == sorted(tops) and tops[0] == 15.0  # stacked from row 2 of column L
-    assert setup.add_buttons(sheet, 12) and len(sheet.buttons.made) == 4  # a second set-up adds none
+    assert desktop.add_form_buttons(sheet, 12) and len(sheet.buttons.made) == 4  # a second set-up adds none
 
 
 def test_where_excel_cannot_add_buttons_the_user_is_told_the_manual_step(payload):
@@ -461,6 +461,6 @@ def test_where_excel_cannot_add_buttons_the_user_is_told_the_manual_step(payload
 def test_rag_input_message_is_set_through_excels_validation_object():
     validation = type("Validation", (), {})()
     cells = type("Cells", (), {"api": type("RangeApi", (), {"Validation": validation})()})()
-    setup.input_message(cells, "BRAG status", "Blue: complete.")
+    desktop.set_input_message(cells, "BRAG status", "Blue: complete.")
     assert (validation.InputTitle, validation.InputMessage, validation.ShowInput) == ("BRAG status", "Blue: complete.",
                                                                                       True)

@@ -5,6 +5,8 @@ import datetime as dt
 import functools
 import logging
 import os
+import platform
+import sys
 import tempfile
 import traceback
 from collections.abc import Callable
@@ -19,10 +21,13 @@ TITLE = "sip-excel"
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def log_path() -> Path:
-    """Where full tracebacks go: %LOCALAPPDATA%\\sip-excel\\sip-excel.log on Windows (SIP_EXCEL_LOG overrides)."""
+def log_path(route: str | None = None) -> Path:
+    """Where full tracebacks go: %LOCALAPPDATA%\\sip-excel\\sip-excel.log on Windows; in xlwings Lite, its file
+    area (/data), where the user can download it (SIP_EXCEL_LOG overrides both)."""
     if os.environ.get("SIP_EXCEL_LOG"):
         return Path(os.environ["SIP_EXCEL_LOG"])
+    if route == "lite" or (route is None and sys.platform == "emscripten"):
+        return Path(os.environ.get("SIP_EXCEL_LITE_DATA", "/data")) / "sip-excel.log"
     base = os.environ.get("LOCALAPPDATA") or os.environ.get("XDG_STATE_HOME") or tempfile.gettempdir()
     return Path(base) / "sip-excel" / "sip-excel.log"
 
@@ -32,6 +37,16 @@ def alert(book: Any, message: str, mode: str = "info") -> None:
         book.app.alert(message, title=TITLE, buttons="ok", mode=mode)
     except Exception:  # no Excel to show it in: the log has it
         log.warning("%s", message)
+
+
+def versions(route: str | None) -> str:
+    """What ran, for whoever supports sip-excel: the versions of sip-excel, xlwings and Python, and the route."""
+    from .. import __version__
+
+    xlwings = sys.modules.get("xlwings")
+    route = route or ("lite" if sys.platform == "emscripten" else "desktop")
+    return (f"sip-excel {__version__}, xlwings {getattr(xlwings, '__version__', 'not loaded')}, "
+            f"Python {platform.python_version()} ({sys.platform}), route {route}")
 
 
 def button(function: F) -> F:
@@ -46,11 +61,12 @@ def button(function: F) -> F:
         try:
             return function(book, *args, **kwargs)
         except Exception as error:
-            path = log_path()
+            route = kwargs.get("route")
+            path = log_path(route)
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 with path.open("a", encoding="utf-8") as handle:
-                    handle.write(f"\n{dt.datetime.now():%Y-%m-%d %H:%M:%S} {function.__name__}\n")
+                    handle.write(f"\n{dt.datetime.now():%Y-%m-%d %H:%M:%S} {function.__name__} {versions(route)}\n")
                     handle.write(traceback.format_exc())
             except OSError:
                 pass

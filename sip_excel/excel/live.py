@@ -4,14 +4,13 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Iterator, Mapping
-from pathlib import Path
 from typing import Any
 
 from ..config import Config
-from ..errors import SipError
 from ..grid import Grid, Position
 from ..history import HISTORY_SHEET, History
 from ..model import Plan
+from .host import Host
 
 log = logging.getLogger(__name__)
 
@@ -28,10 +27,12 @@ ERROR_VALUES = frozenset({"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!
                           "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#GETTING_DATA"})
 
 
-def read_grid(sheet: Any) -> Grid:
+def read_grid(sheet: Any, host: Host | None = None) -> Grid:
     """A sheet's live values in one bulk read, anchored at A1; number formats are read when the reader asks.
     Excel error values are read as their text (#REF!) and listed, so that they are findings, not blanks."""
-    used = sheet.used_range
+    used = host.sheet_block(sheet) if host is not None else sheet.used_range
+    if used is None:  # an empty sheet
+        return Grid(sheet=sheet.name, rows=[])
     values = used.options(ndim=2, empty=None, err_to_str=True).value or [[]]
     top, left = used.row - 1, used.column - 1
     rows: list[list[Any]] = [[] for _ in range(top)]
@@ -124,8 +125,9 @@ class LiveFormulas(Mapping[Position, str]):
 class LiveSheets(Mapping[str, Grid]):
     """The book's sheets as grids, each read once, on first use."""
 
-    def __init__(self, book: Any, skip: tuple[str, ...] = (VALIDATION_SHEET, MARKS_SHEET, HISTORY_SHEET)) -> None:
-        self.book = book
+    def __init__(self, book: Any, host: Host | None = None,
+                 skip: tuple[str, ...] = (VALIDATION_SHEET, MARKS_SHEET, HISTORY_SHEET)) -> None:
+        self.book, self.host = book, host
         self.names = [sheet.name for sheet in book.sheets if sheet.name not in skip]
         self._grids: dict[str, Grid] = {}
 
@@ -133,7 +135,7 @@ class LiveSheets(Mapping[str, Grid]):
         if name not in self.names:
             raise KeyError(name)
         if name not in self._grids:
-            self._grids[name] = read_grid(self.book.sheets[name])
+            self._grids[name] = read_grid(self.book.sheets[name], self.host)
         return self._grids[name]
 
     def __iter__(self) -> Iterator[str]:
@@ -143,22 +145,14 @@ class LiveSheets(Mapping[str, Grid]):
         return len(self.names)
 
 
-def book_path(book: Any) -> Path:
-    """Where the workbook is saved; a workbook never saved has no folder to put a report in."""
-    path = Path(book.fullname)
-    if not path.suffix:  # Excel calls a new workbook "Book1" until it is saved
-        raise SipError(f"'{book.name}' has not been saved yet, so there is no folder to put the report in. "
-                       "Save it as a macro-enabled workbook (File > Save As > .xlsm), then click Build report again.")
-    return path if path.is_absolute() else Path.cwd() / path
-
-
-def load_live(book: Any) -> tuple[Plan, Config]:
+def load_live(book: Any, host: Host | None = None) -> tuple[Plan, Config]:
     from ..api import load
 
-    return load(LiveSheets(book))
+    return load(LiveSheets(book, host))
 
 
-def read_history(book: Any) -> History:
+def read_history(book: Any, host: Host | None = None) -> History:
     """The tool's _sip_history sheet, in one bulk read (empty when the book has none yet)."""
     sheet = find_sheet(book, HISTORY_SHEET)
-    return History(sheet.used_range.options(ndim=2, empty=None).value or [] if sheet is not None else [])
+    block = None if sheet is None else host.sheet_block(sheet) if host is not None else sheet.used_range
+    return History(block.options(ndim=2, empty=None).value or [] if block is not None else [])

@@ -18,6 +18,7 @@ from ..findings import ERROR, INFO, WARNING
 from ..grid import parse_cell_name
 from ..history import HISTORY_SHEET, History, fingerprint
 from ..model import Plan
+from .host import HIDDEN_SHEETS, HIGHLIGHTS, NOTES, Host
 from .live import MARKS_SHEET, find_sheet
 
 log = logging.getLogger(__name__)
@@ -25,16 +26,17 @@ log = logging.getLogger(__name__)
 SEVERITY_LEVEL = {ERROR: 3, WARNING: 2, INFO: 1}
 MARK_COLOURS = {3: "#FFC7CE", 2: "#FFEB9C", 1: "#DDEBF7"}  # Excel's own "bad" / "neutral" / light blue fills
 MARKED_COLUMNS = "A:AZ"
-NOTES_MACRO = "SipExcel.ApplyNotes"
+NOTES_MACRO = "SipExcel.ApplyNotes"  # the desktop route's one call for all of a click's notes
 NOTE_PREFIX = "sip-excel:"  # every note the tool writes starts with this, and only those are ever deleted
 
 
-def owned_sheet(book: Any, name: str, hidden: bool = False) -> Any:
-    """The tool's own sheet, created at the end of the book if missing, and cleared."""
+def owned_sheet(book: Any, name: str, host: Host, hidden: bool = False) -> Any:
+    """The tool's own sheet, created at the end of the book if missing, and cleared. ``hidden`` where the host
+    can hide sheets; elsewhere the sheet stays in sight, and its name says it is the tool's."""
     sheet = find_sheet(book, name)
     if sheet is None:
         sheet = book.sheets.add(name, after=book.sheets[len(book.sheets) - 1])
-        if hidden:
+        if hidden and HIDDEN_SHEETS in host.features:
             sheet.visible = False
     else:
         sheet.clear()
@@ -52,20 +54,6 @@ def clear_marks(book: Any, history: History, keep: dict[str, str] | None = None)
     for address in remove:
         del history.notes[address]
     return remove
-
-
-def apply_notes(book: Any, sheet: Any, remove: list[str], add: dict[str, str], history: History) -> None:
-    """Delete and add the tool's notes in one call to the workbook's ApplyNotes macro (macros/SipExcel.bas),
-    which loops inside Excel. A workbook without the macro (a script driving some other workbook) gets one
-    call per note instead."""
-    if not remove and not add:
-        return
-    try:
-        book.macro(NOTES_MACRO)(sheet.name, remove or "", list(add) or "", list(add.values()) or "")
-        return
-    except Exception:  # noqa: BLE001  no SipExcel module in this workbook
-        log.info("%s not found in the workbook; notes are written one by one", NOTES_MACRO)
-    notes_one_by_one(sheet, remove, add, history)
 
 
 def notes_one_by_one(sheet: Any, remove: list[str], add: dict[str, str], history: History) -> None:
@@ -94,8 +82,9 @@ def written_by_tool(note: Any, unreadable: bool = True) -> bool:
         return unreadable
 
 
-def mark_cells(book: Any, plan_sheet: Any, plan: Plan, report: Any, history: History) -> None:
-    """Severity grid in _sip_marks (one write), conditional formats once, and notes where the cell has none."""
+def mark_cells(book: Any, plan_sheet: Any, plan: Plan, report: Any, history: History, host: Host) -> None:
+    """Severity grid in _sip_marks (one write), conditional formats once, and notes where the cell has none,
+    each where the host can: the Validation sheet carries every message either way."""
     levels: dict[tuple[int, int], int] = {}
     messages: dict[str, list[str]] = {}
     for finding in report.findings:
@@ -103,10 +92,24 @@ def mark_cells(book: Any, plan_sheet: Any, plan: Plan, report: Any, history: His
         levels[(row, column)] = max(levels.get((row, column), 0), SEVERITY_LEVEL[finding.severity])
         messages.setdefault(finding.cell, []).append(f"{finding.code} {finding.message}")
     texts = {cell: NOTE_PREFIX + "\n" + "\n".join(lines) for cell, lines in messages.items()}
+    if NOTES not in host.features:
+        texts = {}
     remove = clear_marks(book, history, keep={cell: fingerprint(text) for cell, text in texts.items()})
+    if HIGHLIGHTS in host.features:
+        _highlight(book, plan_sheet, levels, history, host)
+    # A cell with a note of the staff's own keeps it (the Validation sheet carries the message); the macro
+    # checks that in Excel, and deletes only notes that start with NOTE_PREFIX, so a staff note is never lost.
+    add = {cell: text for cell, text in texts.items() if cell not in history.notes}
+    for cell, text in add.items():
+        history.notes[cell] = fingerprint(text)
+    host.apply_notes(plan_sheet, remove, add, history)
+
+
+def _highlight(book: Any, plan_sheet: Any, levels: dict[tuple[int, int], int], history: History,
+               host: Host) -> None:
     if find_sheet(book, MARKS_SHEET) is None:
         history.marks_installed = False  # the colour rules of a deleted marks sheet point nowhere: add them again
-    marks = owned_sheet(book, MARKS_SHEET, hidden=True)
+    marks = owned_sheet(book, MARKS_SHEET, host, hidden=True)
     if levels:
         height = max(r for r, _ in levels) + 1
         width = max(c for _, c in levels) + 1
@@ -117,16 +120,10 @@ def mark_cells(book: Any, plan_sheet: Any, plan: Plan, report: Any, history: His
         for level, colour in MARK_COLOURS.items():
             target.conditional_formats.add_custom(f"='{MARKS_SHEET}'!A1={level}", fill_color=colour)
         history.marks_installed = True
-    # A cell with a note of the staff's own keeps it (the Validation sheet carries the message); the macro
-    # checks that in Excel, and deletes only notes that start with NOTE_PREFIX, so a staff note is never lost.
-    add = {cell: text for cell, text in texts.items() if cell not in history.notes}
-    for cell, text in add.items():
-        history.notes[cell] = fingerprint(text)
-    apply_notes(book, plan_sheet, remove, add, history)
 
 
-def write_history(book: Any, history: History) -> None:
-    sheet = owned_sheet(book, HISTORY_SHEET, hidden=True)
+def write_history(book: Any, history: History, host: Host) -> None:
+    sheet = owned_sheet(book, HISTORY_SHEET, host, hidden=True)
     sheet["A1"].value = history.rows()
 
 

@@ -1,28 +1,24 @@
 """Set up workbook: BRAG drop-downs and colours on the RAG column, the Settings sheet, and the buttons."""
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from ..config import Config
 from ..grid import column_letter
 from ..history import History
 from ..model import Plan
+from .host import DROP_DOWNS, HIGHLIGHTS, Host
 
-log = logging.getLogger(__name__)
-
-# The buttons Set up workbook adds (caption, macro in macros/SipExcel.bas), and their size in points.
-BUTTONS = (("Validate", "ValidatePlan"), ("Build report", "BuildReport"), ("Clear marks", "ClearMarks"),
-           ("Set up workbook", "SetUpWorkbook"))
-BUTTON_SIZE = (110, 24, 6)  # width, height, gap
 BRAG_FILLS = {"Blue": "#9DC3E6", "Red": "#F4B6B5", "Amber": "#FFD966", "Green": "#C5E0B3"}
 BRAG_HELP = ("Blue: complete. Red: stuck. Amber: more work needed, or an issue in sight. Green: in progress, "
              "no barriers.")
 
 
-def add_status_lists(sheet: Any, plan: Plan, config: Config, history: History) -> None:
-    """A BRAG drop-down list (with its input message, where the engine can) on each table's RAG cells, and the
-    BRAG colours, once per range: the history remembers where they went."""
+def add_status_lists(sheet: Any, plan: Plan, config: Config, history: History, host: Host) -> bool:
+    """A BRAG drop-down list (with its input message, where the host can) on each table's RAG cells, and the
+    BRAG colours, once per range: the history remembers where they went. False where the host can do neither."""
+    if DROP_DOWNS not in host.features or HIGHLIGHTS not in host.features:
+        return False
     spellings = sorted({*config.brag.values()}, key=["Blue", "Red", "Amber", "Green"].index)
     last_row = max([a.row for a in plan.actions] + [h.row for h in plan.headers]) + 1
     for start, header in enumerate(plan.headers):
@@ -32,7 +28,7 @@ def add_status_lists(sheet: Any, plan: Plan, config: Config, history: History) -
             continue
         cells = sheet.range((header.row + 2, rag + 1), (end, rag + 1))
         cells.data_validation.set_list(spellings)
-        input_message(cells, "BRAG status", BRAG_HELP)
+        host.input_message(cells, "BRAG status", BRAG_HELP)
         first = f"{column_letter(rag)}{header.row + 2}"
         where = f"{first}:{column_letter(rag)}{end}"
         if where in history.coloured:
@@ -42,6 +38,7 @@ def add_status_lists(sheet: Any, plan: Plan, config: Config, history: History) -
             words = [w for w, s in config.brag.items() if s == status]
             test = ",".join(f'LOWER(TRIM({first}))="{w}"' for w in words)
             cells.conditional_formats.add_custom(f"=OR({test})", fill_color=colour)
+    return True
 
 
 def add_comment_updated_column(sheet: Any, plan: Plan) -> int:
@@ -53,36 +50,6 @@ def add_comment_updated_column(sheet: Any, plan: Plan) -> int:
             sheet.range((header.row + 1, width + 1)).value = "Comment updated"
         width += 1
     return width
-
-
-def add_buttons(sheet: Any, column: int) -> bool:
-    """Excel form buttons that run the SipExcel macros, at the top of ``column`` (1-based), where the engine
-    exposes Excel's own object model (desktop Excel on Windows). Buttons already there are kept. False where
-    it cannot (the Mac, the remote engine), so the user is told the manual step."""
-    try:
-        buttons = sheet.api.Buttons()
-        existing = {buttons.Item(index).Caption for index in range(1, buttons.Count + 1)}
-        anchor = sheet.range((2, column)).api
-        left, top = anchor.Left, anchor.Top
-    except Exception:  # noqa: BLE001  no native Excel object model here
-        log.debug("form buttons not supported by this engine")
-        return False
-    width, height, gap = BUTTON_SIZE
-    for number, (caption, macro) in enumerate(BUTTONS):
-        if caption in existing:
-            continue
-        button = buttons.Add(left, top + number * (height + gap), width, height)
-        button.Caption, button.OnAction = caption, macro
-    return True
-
-
-def input_message(cells: Any, title: str, message: str) -> None:
-    """Excel's input message on the cells, where the engine exposes the native object (desktop Excel)."""
-    try:
-        validation = cells.api.Validation
-        validation.InputTitle, validation.InputMessage, validation.ShowInput = title, message, True
-    except Exception:
-        log.debug("input message not supported by this engine")
 
 
 def settings_rows() -> list[list[Any]]:
@@ -108,3 +75,20 @@ def add_settings_sheet(book: Any) -> None:
 
     sheet = book.sheets.add(SETTINGS_SHEET, after=book.sheets[len(book.sheets) - 1])
     sheet["A1"].value = settings_rows()
+
+
+def summary(listed: bool, buttons: bool, route: str) -> str:
+    """What Set up says it did, and what the user has to do by hand on this route."""
+    if listed:
+        done = "The plan is set up: RAG drop-down lists and colours are in place."
+    else:
+        done = ("The plan is set up: the Settings sheet is there. This Excel cannot add RAG drop-down lists from "
+                "Python; Data > Data Validation > List does it by hand.")
+    if buttons:
+        where = "The buttons are at the top of the plan, to the right of the table."
+    elif route == "lite":
+        where = ("The buttons are the shapes at the top of the Lite workbook's plan; the xlwings Lite task pane "
+                 "lists the same scripts.")
+    else:
+        where = "This Excel cannot add buttons from Python: see 'In Excel: the buttons' in the README."
+    return f"{done} {where}"

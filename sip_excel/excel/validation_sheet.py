@@ -7,6 +7,7 @@ from typing import Any
 from ..findings import ERROR, INFO, WARNING
 from ..grid import as_text
 from ..model import Plan
+from .host import FORMATTING, Host
 from .live import VALIDATION_SHEET
 from .marks import owned_sheet
 
@@ -38,9 +39,11 @@ def validation_rows(plan: Plan, report: Any, run_at: dt.datetime) -> list[list[A
     return head + body
 
 
-def write_validation_sheet(book: Any, plan: Plan, report: Any, run_at: dt.datetime) -> None:
-    sheet = owned_sheet(book, VALIDATION_SHEET)
+def write_validation_sheet(book: Any, plan: Plan, report: Any, run_at: dt.datetime, host: Host) -> None:
+    sheet = owned_sheet(book, VALIDATION_SHEET, host)
     sheet["A1"].value = validation_rows(plan, report, run_at)
+    if FORMATTING not in host.features:
+        return
     sheet["A1"].font.bold = True
     sheet["A6:H6"].font.bold = True
     for column, width in zip("ABCDEFGH", COLUMN_WIDTHS):
