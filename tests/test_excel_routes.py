@@ -116,7 +116,7 @@ def test_lite_build_report_goes_to_the_file_area_never_overwriting(lite_scripts,
 
 def test_with_the_xlwings_lite_pins_validate_keeps_to_the_core(lite_scripts, payload, monkeypatch):
     """xlwings 0.33.11 records no notes, highlights, hidden sheets or formatting: the Validation sheet still
-    carries every finding with its link (tests/test_lite_pinned.py runs that xlwings itself)."""
+    carries every finding with its link (tests/test_pyodide.py runs that xlwings itself, in WebAssembly)."""
     monkeypatch.setattr(xlwings, "__version__", "0.33.11")
     book = open_book(payload)
     lite_scripts["validate"](book)

@@ -106,3 +106,79 @@ def test_reader_and_rules_in_pyodide_find_exactly_what_cpython_finds(tmp_path):
     assert platform == "emscripten" and version == [3, 12]  # really WebAssembly, the Python Lite records
     assert heavy == []  # no compiled reader, no orjson, no pandas or Word libraries on this path
     assert seen["FINDINGS"] == expected
+
+
+# The Lite workbook's own scripts (workbook/lite/main.py), run in Pyodide on the xlwings the Lite workbook pins.
+LITE_SCRIPTS = r'''
+import datetime as dt, json, os, sys
+os.environ["XLWINGS_LICENSE_KEY"] = "noncommercial"  # the remote engine Lite runs scripts on; tests only
+os.environ["SIP_EXCEL_LITE_DATA"] = "/tmp/data"
+os.makedirs("/tmp/data", exist_ok=True)
+import xlwings as xw
+def script(function=None, **config):  # xlwings Lite supplies its own (button=...), not PyPI's xlwings Server one
+    return function if function is not None else (lambda inner: inner)
+xw.script = script
+from sip_excel import excel
+excel._now = lambda: dt.datetime(2017, 8, 31, 9, 30)
+scripts = {}
+exec(compile(MAIN, "main.py", "exec"), scripts)
+for name in ("validate", "clear_marks", "setup_workbook", "build_report"):
+    payload = json.loads(PAYLOAD)
+    payload["version"] = xw.__version__
+    book = xw.Book(json=payload)
+    try:
+        scripts[name](book)
+        recorded = book.json()["actions"]
+    except Exception as error:  # the report's libraries are not here: say so, and which
+        recorded = [{"func": "raised", "args": [f"{type(error).__name__}: {error}"]}]
+    print("ACTIONS_" + name.upper() + " " + json.dumps(recorded, default=str))
+print("XLWINGS " + json.dumps(xw.__version__))
+'''
+
+
+def test_lite_scripts_run_in_pyodide_on_the_xlwings_lite_pins(tmp_path):
+    """Validate, Clear marks and Set up, from workbook/lite/main.py, in WebAssembly with xlwings 0.33.11: each
+    keeps to its route's actions, and the Validation sheet carries every finding CPython finds, each with its
+    link. Build report needs pandas (the roll-up), python-docx and lxml, which Pyodide gets only from its CDN:
+    here it says in a message box which package is missing, and writes nothing."""
+    from sip_excel.excel.host import CORE_ACTIONS, ROUTE_ACTIONS
+
+    from .excel_sim import apply, open_book, sheet_of, workbook_payload
+
+    wheel = next((ROOT / "tests" / "pyodide" / "wheels").glob("xlwings-0.33.11-*.whl"), None)
+    assert wheel is not None, "run .ci/run, which downloads the xlwings wheel Lite pins into tests/pyodide/wheels"
+    payload = workbook_payload(SAMPLE)
+    script = tmp_path / "script.py"
+    script.write_text(f"MAIN = {(ROOT / 'workbook' / 'lite' / 'main.py').read_text(encoding='utf-8')!r}\n"
+                      f"PAYLOAD = {json.dumps(payload)!r}\n" + LITE_SCRIPTS, encoding="utf-8")
+    result = subprocess.run(["node", str(RUNNER), str(ROOT), str(script), str(wheel)], capture_output=True,
+                            text=True, timeout=300, cwd=RUNNER.parent)
+    assert result.returncode == 0, result.stderr[-3000:]
+    seen = {line.split(" ", 1)[0]: json.loads(line.split(" ", 1)[1]) for line in result.stdout.splitlines()
+            if line.startswith(("ACTIONS_", "XLWINGS "))}
+    assert seen["XLWINGS"] == "0.33.11"
+
+    for name in ("VALIDATE", "CLEAR_MARKS", "SETUP_WORKBOOK"):
+        emitted = {a["func"] for a in seen[f"ACTIONS_{name}"]}
+        assert emitted <= CORE_ACTIONS <= ROUTE_ACTIONS["lite"], (name, emitted - CORE_ACTIONS)
+        messages = [a["args"][0] for a in seen[f"ACTIONS_{name}"] if a["func"] == "alert"]
+        assert not [m for m in messages if "Something went wrong" in m], messages
+
+    expected = excel_findings(payload)
+    rows = sheet_of(apply(payload, seen["ACTIONS_VALIDATE"]), "Validation")["values"]
+    assert [(row[2], row[0]) for row in rows[6:]] == expected  # every finding, with its link, in order
+
+    report = seen["ACTIONS_BUILD_REPORT"]  # nothing written, and the message names what is missing
+    assert [a["func"] for a in report] == ["alert"]
+    assert report[0]["args"][0].startswith("This Python has no 'pandas' package, which build report needs.")
+
+
+def excel_findings(payload: dict) -> list[tuple[str, str]]:
+    """(code, link) of each finding Validate lists for the same payload in CPython."""
+    from sip_excel import excel
+    from sip_excel.excel.validation_sheet import link
+
+    from .excel_sim import open_book
+
+    report = excel.validate(open_book(payload), route="lite")
+    return [(f.code, link("SIP 2017-18", f.cell)) for f in report.findings]

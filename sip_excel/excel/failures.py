@@ -72,6 +72,11 @@ def button(function: F) -> F:
                 pass
             if isinstance(error, SipError):
                 message = f"{error}\n\nNothing in the plan was changed. Details: {path}"
+            elif isinstance(error, ModuleNotFoundError):
+                message = (f"This Python has no '{error.name}' package, which {function.__name__.replace('_', ' ')} "
+                           "needs. Nothing in the plan was changed. In xlwings Lite, check that requirements.txt "
+                           "names sip-excel (see the README); elsewhere, install sip-excel again with pip. "
+                           f"Details: {path}")
             else:
                 message = (f"Something went wrong ({type(error).__name__}: {error}). The plan's entries are "
                            "safe: the tool writes only its own sheets, highlights and notes (Clear marks removes "

@@ -23,7 +23,8 @@ function copyTree(from, to) {
 
 copyTree(path.join(sourceRoot, "sip_excel"), "/home/pyodide/src/sip_excel");
 for (const wheel of wheels) {
-  pyodide.unpackArchive(fs.readFileSync(wheel), "wheel");
+  const bytes = fs.readFileSync(wheel);
+  pyodide.unpackArchive(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length), "wheel");
 }
 try {
   await pyodide.runPythonAsync(
