@@ -129,7 +129,9 @@ def picture(workbook: Path, target: Path, first_column: int, last_column: int, l
         sheet.setPrintAreas((area,))
         page = sheet.DrawPage
         for index in range(page.Count):  # Excel's buttons are not printed by default; show them on this page
-            page.getByIndex(index).Control.Printable = True
+            shape = page.getByIndex(index)
+            if hasattr(shape, "Control"):  # a form button (the Lite workbook's shapes print anyway)
+                shape.Control.Printable = True
         style = document.StyleFamilies.getByName("PageStyles").getByName(sheet.PageStyle)
         style.IsLandscape, style.Width, style.Height = True, 29700, 21000
         style.ScaleToPagesX, style.ScaleToPagesY = 1, 1
@@ -153,6 +155,22 @@ def controls(workbook: Path) -> list[dict[str, object]]:
         modules = sorted(libraries.getByName(PROJECT).getElementNames()) if libraries.hasByName(PROJECT) else []
         document.close(True)
     return [{"modules": modules}, *found]
+
+
+def shapes(workbook: Path) -> list[dict[str, str]]:
+    """The drawing shapes on the first sheet as LibreOffice reads them: name, text and hyperlink target."""
+    with office() as (desktop, folder):
+        document = open_copy(desktop, workbook, folder)
+        page = document.Sheets.getByIndex(0).DrawPage
+        found = []
+        for index in range(page.Count):
+            shape = page.getByIndex(index)
+            link = shape.getPropertyValue("Hyperlink") if shape.getPropertySetInfo().hasPropertyByName(
+                "Hyperlink") else ""
+            found.append({"name": shape.Name, "text": shape.String if hasattr(shape, "String") else "",
+                          "link": link})
+        document.close(True)
+    return found
 
 
 def run_notes_macro(workbook: Path, steps: list[list[list[str]]], staff: dict[str, str]) -> list[dict[str, str]]:
@@ -192,6 +210,8 @@ if __name__ == "__main__":
         vba_project(Path(source), Path(rest[0]), [(m.split("=", 1)[0], Path(m.split("=", 1)[1])) for m in rest[1:]])
     elif command == "picture":
         picture(Path(source), Path(rest[0]), *(int(n) for n in rest[1:]))
+    elif command == "shapes":
+        print(json.dumps(shapes(Path(source))))
     elif command == "notes":
         plan = json.loads(Path(rest[0]).read_text(encoding="utf-8"))
         print(json.dumps(run_notes_macro(Path(source), plan["steps"], plan["staff"])))
