@@ -22,7 +22,8 @@ HELPER = ROOT / "workbook" / "libreoffice_helper.py"
 BUTTON_MACROS = ["ValidatePlan", "BuildReport", "ClearMarks", "SetUpWorkbook"]
 # The parts build_macro_workbook.py adds or edits; every other part is the .xlsx's, byte for byte.
 CHANGED_PARTS = {"[Content_Types].xml", "xl/_rels/workbook.xml.rels", "xl/worksheets/sheet1.xml",
-                 "xl/worksheets/_rels/sheet1.xml.rels", "xl/vbaProject.bin", "xl/drawings/vmlDrawing1.vml"}
+                 "xl/worksheets/_rels/sheet1.xml.rels", "xl/vbaProject.bin", "xl/drawings/vmlDrawing1.vml",
+                 "xl/workbook.xml", "xl/worksheets/sheet3.xml"}
 
 
 def code_lines(text: str) -> list[str]:
@@ -58,6 +59,34 @@ def test_embedded_xlwings_module_matches_the_installed_xlwings(modules):
     assert embedded == xlwings.__version__
     bundled = (Path(xlwings.__file__).parent / "xlwings.bas").read_text(encoding="utf-8")
     assert code_lines(modules["xlwings"]) == code_lines(bundled)
+
+
+def test_the_vba_project_declares_the_western_european_code_page():
+    """Excel reads the modules' source in the project's code page: 1252, which LibreOffice leaves at 0
+    (workbook/vba_codepage.py). oletools reads the dir stream back."""
+    import io
+
+    import olefile
+    from oletools.olevba import VBA_Project
+
+    with zipfile.ZipFile(XLSM) as package:
+        ole = olefile.OleFileIO(io.BytesIO(package.read("xl/vbaProject.bin")))
+    project = VBA_Project(ole, "", "PROJECT", "VBA/dir", relaxed=True)
+    assert (project.codepage, project.codec, project.lcid) == (1252, "cp1252", 1033)
+    # ... and the modules, decoded in that code page, are those of macros/ (test_olevba_finds_... above)
+
+
+def test_xlwings_conf_keeps_python_running_between_clicks():
+    """The hidden xlwings.conf sheet sets USE UDF SERVER, which xlwings' VBA module reads (Windows only)."""
+    from openpyxl import load_workbook
+
+    book = load_workbook(XLSM, read_only=True, keep_vba=False)
+    conf = book["xlwings.conf"]
+    assert conf.sheet_state == "hidden"
+    assert [tuple(row) for row in conf.iter_rows(values_only=True)] == [("USE UDF SERVER", True)]
+    bundled = (Path(xlwings.__file__).parent / "xlwings.bas").read_text(encoding="utf-8")
+    assert 'GetConfig("USE UDF SERVER"' in bundled and 'PROJECT_NAME & ".conf"' in bundled
+    book.close()
 
 
 def test_each_form_button_runs_a_macro_that_exists(modules):

@@ -4,13 +4,17 @@ Run ``python workbook/build_macro_workbook.py`` (after ``build_sample.py``). It 
 LibreOffice with its Python bridge (Debian: ``libreoffice-calc-nogui python3-uno``;
 ``LO_PYTHON`` names that Python, default ``/usr/bin/python3``) and poppler-utils.
 
-The ``.xlsm`` is the ``.xlsx`` with three parts added and nothing else changed:
+The ``.xlsm`` is the ``.xlsx`` with these parts added and nothing else changed:
 
 - ``xl/vbaProject.bin``: two VBA modules, compiled by LibreOffice
   (``libreoffice_helper.py``): ``SipExcel`` (``macros/SipExcel.bas``, the buttons'
   macros) and ``xlwings``, xlwings' standalone module from the installed xlwings, so
   ``RunPython`` works without the xlwings add-in. The module must match the xlwings
   that runs the Python side: pyproject.toml pins that version and a test checks it.
+  The project declares code page 1252 (Western European), which LibreOffice leaves
+  at 0 (``vba_codepage.py``).
+- ``xl/worksheets/sheet3.xml``: the hidden ``xlwings.conf`` sheet, which turns on
+  xlwings' ``USE UDF SERVER`` (on Windows, Python stays running between clicks).
   (xlwings' ``Dictionary`` class module is only used on the Mac; LibreOffice cannot
   declare class modules, so it is left out: on a Mac, use the xlwings add-in.)
 - ``xl/drawings/vmlDrawing1.vml``: four form buttons (Developer > Insert > Button
@@ -34,6 +38,7 @@ import zipfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
 SOURCE = HERE / "sip_2017_18.xlsx"
 TARGET = HERE / "sip_2017_18.xlsm"
 MACROS = HERE.parent / "macros"
@@ -65,10 +70,31 @@ def lo_python() -> str:
 
 
 def compile_vba(source: Path, folder: Path) -> bytes:
+    from vba_codepage import declare_code_page
+
     target = folder / "vbaProject.bin"
+    # LibreOffice writes code page 0 whatever locale it runs under (vba_codepage.py): declare it afterwards.
     subprocess.run([lo_python(), str(HELPER), "vba", str(source), str(target),
                     *(f"{name}={path}" for name, path in modules())], check=True)
-    return target.read_bytes()
+    return declare_code_page(target.read_bytes())
+
+
+# xlwings' settings sheet: RunPython uses xlwings' COM server (the "UDF server") on Windows, so Python and the
+# modules it imported stay loaded between clicks instead of starting afresh on every click.
+XLWINGS_CONF = {"USE UDF SERVER": True}
+CONF_PART = "xl/worksheets/sheet3.xml"
+SHEET_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"
+SHEET_REL = f"{REL_NS}/worksheet"
+
+
+def xlwings_conf_sheet() -> bytes:
+    """The xlwings.conf sheet: one setting a row, its name in A and its value in B."""
+    rows = "".join(
+        f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>{key}</t></is></c>'
+        f'<c r="B{n}" t="b"><v>{int(value)}</v></c></row>' for n, (key, value) in enumerate(XLWINGS_CONF.items(), 1))
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            f'<sheetData>{rows}</sheetData></worksheet>').encode()
 
 
 def buttons_vml(source: Path) -> bytes:
@@ -118,6 +144,15 @@ def assemble(source: Path, target: Path, vba: bytes, vml: bytes) -> Path:
                                       f'<Default Extension="vml" ContentType="{VML_TYPE}"/></Types>')
     workbook_rels = parts["xl/_rels/workbook.xml.rels"].decode()
     workbook_rels = _add_relationship(workbook_rels, _free_id(workbook_rels), VBA_REL, "vbaProject.bin")
+    if CONF_PART in parts:
+        raise SystemExit("The sample already has a third sheet; extend build_macro_workbook.py.")
+    conf_id = _free_id(workbook_rels)
+    workbook_rels = _add_relationship(workbook_rels, conf_id, SHEET_REL, "worksheets/sheet3.xml")
+    types = types.replace("</Types>", f'<Override PartName="/{CONF_PART}" ContentType="{SHEET_TYPE}"/></Types>')
+    workbook = parts["xl/workbook.xml"].decode()
+    sheet_id = max(int(n) for n in re.findall(r'sheetId="(\d+)"', workbook)) + 1
+    workbook = workbook.replace("</sheets>", f'<sheet xmlns:r="{REL_NS}" name="xlwings.conf" sheetId="{sheet_id}" '
+                                             f'state="hidden" r:id="{conf_id}"/></sheets>')
 
     sheet = parts[PLAN_PART].decode()
     if 'xmlns:r="' not in sheet[:sheet.index(">", sheet.index("<worksheet"))]:
@@ -134,6 +169,7 @@ def assemble(source: Path, target: Path, vba: bytes, vml: bytes) -> Path:
     parts.update({
         "[Content_Types].xml": types.encode(), "xl/_rels/workbook.xml.rels": workbook_rels.encode(),
         PLAN_PART: sheet.encode(), "xl/worksheets/_rels/sheet1.xml.rels": sheet_rels.encode(),
+        "xl/workbook.xml": workbook.encode(), CONF_PART: xlwings_conf_sheet(),
         "xl/vbaProject.bin": vba, "xl/drawings/vmlDrawing1.vml": vml,
     })
     partial = target.with_suffix(".partial")
