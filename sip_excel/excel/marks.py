@@ -20,6 +20,7 @@ from ..history import HISTORY_SHEET, History, fingerprint
 from ..model import Plan
 from .host import HIDDEN_SHEETS, HIGHLIGHTS, NOTES, Host
 from .live import MARKS_SHEET, find_sheet
+from .text import cell_text
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +92,7 @@ def mark_cells(book: Any, plan_sheet: Any, plan: Plan, report: Any, history: His
         row, column = parse_cell_name(finding.cell)
         levels[(row, column)] = max(levels.get((row, column), 0), SEVERITY_LEVEL[finding.severity])
         messages.setdefault(finding.cell, []).append(f"{finding.code} {finding.message}")
-    texts = {cell: NOTE_PREFIX + "\n" + "\n".join(lines) for cell, lines in messages.items()}
+    texts = {cell: cell_text(NOTE_PREFIX + "\n" + "\n".join(lines)) for cell, lines in messages.items()}
     if NOTES not in host.features:
         texts = {}
     remove = clear_marks(book, history, keep={cell: fingerprint(text) for cell, text in texts.items()})

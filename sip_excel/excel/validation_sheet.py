@@ -5,11 +5,11 @@ import datetime as dt
 from typing import Any
 
 from ..findings import ERROR, INFO, WARNING
-from ..grid import as_text
 from ..model import Plan
 from .host import FORMATTING, Host
 from .live import VALIDATION_SHEET
 from .marks import owned_sheet
+from .text import cell_text
 
 VALIDATION_HEADER = ["Go to", "Severity", "Code", "Message", "Ref", "Priority", "Column", "Suggestion"]
 COLUMN_WIDTHS = (9, 9, 8, 90, 8, 8, 16, 45)
@@ -23,7 +23,7 @@ def link(sheet: str, cell: str) -> str:
 
 def validation_rows(plan: Plan, report: Any, run_at: dt.datetime) -> list[list[Any]]:
     """The sheet's cells: a head (run time, as-of date, counts) and one row per finding. Plan text is made
-    text (as_text), so that a comment starting '=' never becomes a formula."""
+    safe (cell_text), so that a comment starting '=' never becomes a formula."""
     counts = report.by_severity
     head = [
         ["sip-excel validation", None, None, None, None, None, None, None],
@@ -34,8 +34,8 @@ def validation_rows(plan: Plan, report: Any, run_at: dt.datetime) -> list[list[A
         [None] * 8,
         list(VALIDATION_HEADER),
     ]
-    body = [[link(plan.sheet, f.cell), f.severity, f.code, as_text(f.message), as_text(f.ref),
-             f.priority, as_text(f.column), as_text(f.suggestion)] for f in report.findings]
+    body = [[link(plan.sheet, f.cell), f.severity, f.code, cell_text(f.message), cell_text(f.ref),
+             f.priority, cell_text(f.column), cell_text(f.suggestion)] for f in report.findings]
     return head + body
 
 
