@@ -56,7 +56,8 @@ report = validate(plan, config)
 print("FINDINGS " + json.dumps([[f.code, f.severity, f.cell, f.ref, f.message, f.suggestion]
                                 for f in report.findings]))
 print("PLATFORM " + json.dumps([sys.platform, sys.version_info[:2], sorted(
-    m for m in sys.modules if m.split(".")[0] in ("python_calamine", "orjson", "pandas", "docx", "multiprocessing"))]))
+    m for m in sys.modules if m.split(".")[0] in ("python_calamine", "orjson", "pandas", "docx", "multiprocessing")
+    or m.startswith(("sip_excel.xlsx", "sip_excel.alongside")))]))
 '''
 
 
@@ -104,7 +105,7 @@ def test_reader_and_rules_in_pyodide_find_exactly_what_cpython_finds(tmp_path):
 
     platform, version, heavy = seen["PLATFORM"]
     assert platform == "emscripten" and version == [3, 12]  # really WebAssembly, the Python Lite records
-    assert heavy == []  # no compiled reader, no orjson, no pandas or Word libraries on this path
+    assert heavy == []  # no file reader (it needs python-calamine), no orjson, pandas or Word libraries
     assert seen["FINDINGS"] == expected
 
 
