@@ -83,7 +83,8 @@ def cold_click() -> None:
     print("\ncold click, whole processes, best of 5:")
     for name, seconds in times.items():
         print(f"  {name:<48} {seconds:5.2f} s  ({seconds / base:4.1f} x python -c pass)")
-    xlwings, click = times["+ import xlwings (numpy, pandas, matplotlib)"], times["+ a whole Validate click on the sample"]
+    xlwings = times["+ import xlwings (numpy, pandas, matplotlib)"]
+    click = times["+ a whole Validate click on the sample"]
     print(f"  of the click: Python {base:.2f} s, xlwings' imports {xlwings - base:.2f} s, "
           f"reading and validating the sample and writing back {click - xlwings:.2f} s")
 

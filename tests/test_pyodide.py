@@ -144,9 +144,9 @@ def test_lite_scripts_run_in_pyodide_on_the_xlwings_lite_pins(tmp_path):
     here it says in a message box which package is missing, and writes nothing."""
     from sip_excel.excel.host import CORE_ACTIONS, ROUTE_ACTIONS
 
-    from .excel_sim import apply, open_book, sheet_of, workbook_payload
+    from .excel_sim import apply, sheet_of, workbook_payload
 
-    wheel = next((ROOT / "tests" / "pyodide" / "wheels").glob("xlwings-0.33.11-*.whl"), None)
+    wheel = next((ROOT / "tests" / "pyodide" / "wheels").glob("xlwings-0.33.11-py3-none-any.whl"), None)
     assert wheel is not None, "run .ci/run, which downloads the xlwings wheel Lite pins into tests/pyodide/wheels"
     payload = workbook_payload(SAMPLE)
     script = tmp_path / "script.py"

@@ -19,7 +19,7 @@ from ..config import SETTINGS_SHEET
 from ..history import HISTORY_SHEET
 from . import marks, setup
 from .failures import alert, button, log_path
-from .host import Host
+from .host import HIGHLIGHTS, Host
 from .live import MARKS_SHEET, VALIDATION_SHEET, find_sheet, load_live, read_history
 from .validation_sheet import VALIDATION_HEADER, write_validation_sheet
 
@@ -57,7 +57,7 @@ def validate(book: Any = None, route: str | None = None) -> Any:
     marks.write_history(book, history, host)
     book.sheets[VALIDATION_SHEET].activate()
     shown = ("; the cells are highlighted on the plan. Click Clear marks to remove the highlights."
-             if marks.HIGHLIGHTS in host.features else " (this Excel cannot highlight cells from Python).")
+             if HIGHLIGHTS in host.features else " (this Excel cannot highlight cells from Python).")
     alert(book, f"{report}\n\nThe Validation sheet lists each problem with a link to its cell{shown}",
           mode="critical" if report.errors else "info")
     return report
