@@ -99,6 +99,18 @@ class History:
         return dates
 
 
+def see_stamps(plan: Plan, stamps: list[tuple[int, int, dt.date]]) -> None:
+    """Let the plan in memory see the "Comment updated" dates (History.record's stamps) the sheet is about
+    to hold, so that the checks judge the plan as it will be."""
+    if not stamps:
+        return
+    stamped = {row: date for row, _, date in stamps}
+    column = plan.table.columns["comment_updated"]
+    for i, row in enumerate(column.rows):
+        if column.columns[i] >= 0 and row in stamped:
+            plan.set_value(i, "comment_updated", stamped[row])
+
+
 def _priority_key(value: Any) -> Any:
     if isinstance(value, float) and value.is_integer():
         return int(value)

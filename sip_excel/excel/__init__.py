@@ -11,30 +11,20 @@ the route's host can (``host``). No rule logic lives here.
 from __future__ import annotations
 
 import datetime as dt
-import sys
 from pathlib import Path
 from typing import Any
 
 from ..config import SETTINGS_SHEET
-from ..history import HISTORY_SHEET
+from ..history import HISTORY_SHEET, see_stamps
 from . import marks, setup
 from .failures import alert, button, log_path
-from .host import HIGHLIGHTS, Host
+from .host import HIGHLIGHTS, host_for
 from .live import MARKS_SHEET, VALIDATION_SHEET, find_sheet, load_live, read_history
 from .validation_sheet import VALIDATION_HEADER, write_validation_sheet
 
 
 def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
-
-
-def host_for(book: Any, route: str | None = None) -> Host:
-    """The host for a route; without one, Lite where Python runs in WebAssembly, desktop elsewhere."""
-    from .desktop import DesktopHost
-    from .lite import LiteHost
-
-    route = route or ("lite" if sys.platform == "emscripten" else "desktop")
-    return LiteHost(book) if route == "lite" else DesktopHost(book)
 
 
 @button
@@ -46,7 +36,7 @@ def validate(book: Any = None, route: str | None = None) -> Any:
     plan, config = load_live(book, host)
     history = read_history(book, host)
     stamps = history.record(plan, config.today)
-    _see_stamps(plan, stamps)
+    see_stamps(plan, stamps)
     plan.comment_first_seen = history.first_seen_for(plan)
     report = run_rules(plan, config)
     plan_sheet = book.sheets[plan.sheet]
@@ -61,17 +51,6 @@ def validate(book: Any = None, route: str | None = None) -> Any:
     alert(book, f"{report}\n\nThe Validation sheet lists each problem with a link to its cell{shown}",
           mode="critical" if report.errors else "info")
     return report
-
-
-def _see_stamps(plan: Any, stamps: list[tuple[int, int, dt.date]]) -> None:
-    """The plan in memory sees the "Comment updated" dates the sheet is about to hold."""
-    if not stamps:
-        return
-    stamped = {row: date for row, _, date in stamps}
-    column = plan.table.columns["comment_updated"]
-    for i, row in enumerate(column.rows):
-        if column.columns[i] >= 0 and row in stamped:
-            plan.set_value(i, "comment_updated", stamped[row])
 
 
 @button

@@ -9,6 +9,7 @@ them; tests/test_excel_routes.py runs every button on each route and checks noth
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -58,3 +59,14 @@ class Host(Protocol):
 
     def report_ready(self, path: Path) -> str:
         """Show the written report where the host can, and say where it is, in a sentence for the user."""
+
+
+def host_for(book: Any, route: str | None = None) -> Host:
+    """The host for a route; without one, Lite where Python runs in WebAssembly, desktop elsewhere."""
+    from .desktop import DesktopHost
+    from .lite import LiteHost
+
+    route = route or ("lite" if sys.platform == "emscripten" else "desktop")
+    if route not in ROUTE_ACTIONS:
+        raise ValueError(f"unknown route {route!r}: the routes are {', '.join(ROUTE_ACTIONS)}")
+    return LiteHost(book) if route == "lite" else DesktopHost(book)
