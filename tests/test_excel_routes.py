@@ -126,3 +126,13 @@ def test_with_the_xlwings_lite_pins_validate_keeps_to_the_core(lite_scripts, pay
     rows = sheet_of(apply(payload, recorded), "Validation")["values"]
     assert len(rows) == 6 + len(report.findings) and all(r[0].startswith("=HYPERLINK(") for r in rows[6:])
     assert not failures(recorded)
+
+
+def test_notes_the_desktop_route_added_are_not_forgotten_by_a_lite_that_cannot_delete_them(payload, monkeypatch):
+    validated = apply(payload, run(excel.validate, payload))  # desktop: notes through ApplyNotes
+    noted = {n["address"] for n in sheet_of(validated, PLAN)["notes"]} - {"J20"}
+    monkeypatch.setattr(xlwings, "__version__", "0.33.11")  # a Lite whose xlwings has no notes
+    after_lite = apply(validated, run(lambda book: excel.clear_marks(book, route="lite"), validated))
+    monkeypatch.undo()
+    cleared = apply(after_lite, run(excel.clear_marks, after_lite))  # back on the desktop route
+    assert noted and {n["address"] for n in sheet_of(cleared, PLAN)["notes"]} == {"J20"}

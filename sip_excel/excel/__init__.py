@@ -59,7 +59,7 @@ def clear_marks(book: Any = None, route: str | None = None) -> None:
     host = host_for(book, route)
     plan, _ = load_live(book, host)
     history = read_history(book, host)
-    host.apply_notes(book.sheets[plan.sheet], marks.clear_marks(book, history), {}, history)
+    host.apply_notes(book.sheets[plan.sheet], marks.clear_marks(book, history, host), {}, history)
     marks.write_history(book, history, host)
 
 

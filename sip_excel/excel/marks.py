@@ -44,12 +44,15 @@ def owned_sheet(book: Any, name: str, host: Host, hidden: bool = False) -> Any:
     return sheet
 
 
-def clear_marks(book: Any, history: History, keep: dict[str, str] | None = None) -> list[str]:
+def clear_marks(book: Any, history: History, host: Host, keep: dict[str, str] | None = None) -> list[str]:
     """Clear the severity grid and forget the notes the tool added, except those in ``keep`` (cell ->
-    fingerprint) that would be written again unchanged. Returns the cells whose notes are to be deleted."""
+    fingerprint) that would be written again unchanged. Returns the cells whose notes are to be deleted.
+    A host that cannot delete notes forgets none: a later click on a route that can still finds them."""
     marks = find_sheet(book, MARKS_SHEET)
     if marks is not None:
         marks.clear_contents()
+    if NOTES not in host.features:
+        return []
     keep = keep or {}
     remove = [address for address, written in history.notes.items() if keep.get(address) != written]
     for address in remove:
@@ -95,7 +98,7 @@ def mark_cells(book: Any, plan_sheet: Any, plan: Plan, report: Any, history: His
     texts = {cell: cell_text(NOTE_PREFIX + "\n" + "\n".join(lines)) for cell, lines in messages.items()}
     if NOTES not in host.features:
         texts = {}
-    remove = clear_marks(book, history, keep={cell: fingerprint(text) for cell, text in texts.items()})
+    remove = clear_marks(book, history, host, keep={cell: fingerprint(text) for cell, text in texts.items()})
     if HIGHLIGHTS in host.features:
         _highlight(book, plan_sheet, levels, history, host)
     # A cell with a note of the staff's own keeps it (the Validation sheet carries the message); the macro
