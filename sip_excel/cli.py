@@ -95,10 +95,10 @@ def build_parser() -> argparse.ArgumentParser:
                                 "grouped by priority; each names its cell, e.g. E57.",
                                 epilog="examples:\n  sip-excel validate workbook/sip_2017_18.xlsx\n"
                                 "  sip-excel validate plan.xlsx --as-of 31/08/2017\n"
-                                "  sip-excel validate plan.xlsx --select SIP3 --ignore SIP306   (dates, but not overdue)\n"
+                                "  sip-excel validate plan.xlsx --select SIP3 --ignore SIP306  (dates, not overdue)\n"
                                 "  sip-excel validate plan.xlsx --format json > findings.json\n"
                                 "  sip-excel validate plan.xlsx --format csv > findings.csv\n"
-                                "  sip-excel validate plan.xlsx -o findings.xlsx   (a new workbook listing the findings)\n"
+                                "  sip-excel validate plan.xlsx -o findings.xlsx  (a new workbook of the findings)\n"
                                 "\nexit codes: 0 no errors, 1 the plan has errors, 2 the command could not run.",
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     _common(check)

@@ -148,8 +148,8 @@ def date_out_of_range(date: dt.date) -> str | None:
     first, last = PLAUSIBLE_YEARS
     if first <= date.year <= last:
         return None
-    return (f"{date.day:02}/{date.month:02}/{date.year:04} is not in the years {first} to {last} that a plan's dates are read in. "
-            "Check the year, e.g. 31/08/2017.")
+    return (f"{date.day:02}/{date.month:02}/{date.year:04} is not in the years {first} to {last} that a plan's "
+            "dates are read in. Check the year, e.g. 31/08/2017.")
 
 
 def _convert(attr: str, value: Any, where: str) -> Any:

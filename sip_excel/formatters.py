@@ -90,6 +90,29 @@ def _csv_safe(value: object) -> object:
     return value
 
 
+def csv_safe_text(text: str) -> str:
+    """CSV made elsewhere (the roll-up's table) with every text cell that could start a formula prefixed.
+
+    Numbers stay as they are: a negative count is a number, not a formula.
+    """
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    for row in csv.reader(io.StringIO(text)):
+        writer.writerow([cell if _is_number(cell) else _csv_safe(cell) for cell in row])
+    return buffer.getvalue()
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return not text[:1].isspace()  # float() forgives a leading TAB or CR; a spreadsheet does not
+
+
 def _xlsx_text(value: str) -> str:
     """Text an .xlsx cell can hold: the control characters XML 1.0 forbids (a vertical tab pasted from Word)
     shown as escapes such as \\x0b, the rest kept, and cut at the 32,767 characters Excel allows a cell."""

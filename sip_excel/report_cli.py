@@ -43,7 +43,11 @@ def _inputs(args: argparse.Namespace) -> ReportInputs:
 def rollup_command(args: argparse.Namespace) -> int:
     inputs = _inputs(args)
     text = format_rollup(inputs.rollup, args.format)
-    if args.format == "text":  # for a terminal: the plan's titles with control characters shown, not obeyed
+    if args.format == "csv":  # section titles come from the plan: none may start a formula in a spreadsheet
+        from .formatters import csv_safe_text
+
+        text = csv_safe_text(text)
+    elif args.format == "text":  # for a terminal: the plan's titles with control characters shown, not obeyed
         text = visible(text, keep_newlines=True)
         if inputs.travel is not None:
             from .narrative import travel_sentence
