@@ -13,7 +13,7 @@ from pathlib import Path
 from .findings import Finding, json_safe
 from .model import Plan
 from .rules import REGISTRY
-from .terminal import visible
+from .terminal import visible_lines
 from .validate import Report
 
 # OWASP's CSV injection list: a spreadsheet runs a cell starting with any of these (TAB and CR included, and
@@ -44,7 +44,7 @@ def format_text(report: Report, plan: Plan) -> str:
             lines.append(f"  {code}  {severities[code]:<8}{count:>5}  {description}")
         lines.append("")
     lines.append(str(report))
-    return "\n".join(map(visible, lines)) + "\n"
+    return visible_lines(lines) + "\n"
 
 
 def format_json(report: Report, plan: Plan) -> str:

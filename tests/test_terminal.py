@@ -43,3 +43,15 @@ def test_a_full_stdout_is_an_output_error(monkeypatch):
         monkeypatch.setattr(sys, "stdout", full)
         with pytest.raises(OutputError, match="cannot write to the standard output: no space left"):
             write_out("x" * 100_000)
+
+
+@pytest.mark.parametrize(("lines", "text"), [
+    (["plain", "lines"], "plain\nlines"),
+    (["a\x1b", "b"], "a\\x1b\nb"),
+    (["one line\nslipped in", "b"], "one line\\nslipped in\nb"),  # found by counting the newlines
+    ([], ""),
+])
+def test_visible_lines(lines, text):
+    from sip_excel.terminal import visible_lines
+
+    assert visible_lines(lines) == text
