@@ -45,6 +45,8 @@ _OPEN_TYPES = (str, int, float, bool, decimal.Decimal, dt.date, dt.time, dt.time
 _OPEN_MODULES = ("jinja2", "markupsafe")  # loop, namespace, cycler, Markup
 _GROWING_STR_METHODS = frozenset({"translate", "maketrans", "expandtabs"})
 _WIDTH_STR_METHODS = frozenset({"center", "ljust", "rjust", "zfill"})
+# Filters whose numbers are widths, counts or lengths (a default(2017) or sum(start=...) is only a value).
+_SIZED_FILTERS = frozenset({"center", "indent", "wordwrap", "truncate", "batch", "slice", "round", "tojson"})
 _NUMBERS = re.compile(r"\d+")
 _PRINTF_SPEC = re.compile(r"%(?:\([^)]*\))?[-+ #0]*(\*|\d*)(?:\.(\*|\d*))?")
 _FORMAT_SPEC = re.compile(r"\{[^{}]*\}")
@@ -177,7 +179,8 @@ def _guard_filter(budget: _Budget, name: str, function: Callable[..., Any]) -> C
     def guarded(*args: Any, **kwargs: Any) -> Any:
         budget.step()
         value, rest = args[first], args[first + 1:]
-        _check_numbers((*rest, *kwargs.values()), f"the filter '{name}'")
+        if name in _SIZED_FILTERS:
+            _check_numbers((*rest, *kwargs.values()), f"the filter '{name}'")
         if name == "join":
             value = list(value) if not isinstance(value, (list, tuple)) else value
             joiner = rest[0] if rest else kwargs.get("d", "")

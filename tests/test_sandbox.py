@@ -122,3 +122,13 @@ def _doc(tmp_path: Path, text: str):
     from docxtpl import DocxTemplate
 
     return DocxTemplate(str(make_template(tmp_path / "t.docx", text)))
+
+
+def test_numbers_that_are_only_values_are_not_limits():
+    source = "{{ missing|default(2000000) }} {{ [1, 2]|sum(start=1000000) }} {{ '%d'|format(123456789) }}"
+    assert GuardedEnvironment().from_string(source).render() == "2000000 1000003 123456789"
+
+
+def test_tojson_indent_is_a_width():
+    with pytest.raises(TemplateLimit, match="'tojson' was given 1000000000"):
+        GuardedEnvironment().from_string("{{ [1]|tojson(indent=10**9) }}").render()
