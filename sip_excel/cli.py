@@ -153,7 +153,7 @@ def run_validate(args: argparse.Namespace) -> int:
     from .formatters import FILE_WRITERS, FORMATTERS
     from .validate import validate
 
-    if args.output is not None and args.output.suffix.lower() not in FILE_WRITERS:
+    if args.output is not None and args.output.suffix.lower() not in FILE_WRITERS and not args.output.is_dir():
         raise SipError(f"--output must end in {', '.join(FILE_WRITERS)}; got '{args.output.name}'. To print the "
                        "findings instead, leave out --output and add --format json or csv.")
     if args.output is not None:

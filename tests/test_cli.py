@@ -406,3 +406,31 @@ def test_findings_xlsx_with_control_characters_is_written(tmp_path):
     assert result.returncode == 1, result.stderr
     values = [v for row in load_workbook(target).active.iter_rows(values_only=True) for v in row]
     assert "Gr\\x0bee\\x00n\\x1a\\x1b[2J" in values
+
+
+@pytest.mark.parametrize("name", ["results", "results.csv"])
+def test_validate_output_naming_a_folder_says_so(sample, tmp_path, name):
+    folder = tmp_path / name
+    folder.mkdir()
+    result = run("validate", str(sample), "-o", str(folder), "--force")
+    assert result.returncode == 2 and len(result.stderr.splitlines()) == 1
+    assert f"{folder} is a folder. Give a file name inside it, e.g. {folder / 'findings.xlsx'}." in result.stderr
+    assert list(folder.iterdir()) == []
+
+
+def test_warnings_are_one_visible_line_each(sample):
+    """A warning about the plan (from logging or the warnings module) quotes its text: shown, not obeyed."""
+    script = ("import logging, sys, warnings\n"
+              "import sip_excel.api as api\n"
+              "load = api.load\n"
+              "def warn_then_load(*args, **kwargs):\n"
+              "    warnings.warn(\"sheet '\\x1b[2J' is very hidden\")\n"
+              "    logging.getLogger('sip_excel.reader').warning('two sheets named %s', 'Plan\\u202e')\n"
+              "    return load(*args, **kwargs)\n"
+              "api.load = warn_then_load\n"
+              "from sip_excel.cli import main\n"
+              f"sys.exit(main(['validate', {str(sample)!r}, '--select', 'SIP2']))\n")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == ["sip-excel: warning: sheet '\\x1b[2J' is very hidden",
+                                          "sip-excel: warning: two sheets named Plan<U+202E>"]
