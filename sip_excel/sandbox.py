@@ -278,22 +278,21 @@ def _alarm(seconds: float) -> Iterator[None]:
 
     Only in the main thread, and only when no other timer is running, so nobody else's alarm is disturbed.
     """
-    try:
-        import signal
-        import threading
-
-        usable = (hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
-                  and signal.getitimer(signal.ITIMER_REAL)[0] == 0)
-    except Exception:  # a platform without signals or threads (Pyodide): the budget alone holds
-        usable = False
-    if not usable:
-        yield
-        return
 
     def stop(signum: int, frame: Any) -> None:
         raise TemplateLimit(f"it ran for more than {seconds:g} seconds")
 
-    previous = signal.signal(signal.SIGALRM, stop)
+    try:
+        import signal
+        import threading
+
+        if not (threading.current_thread() is threading.main_thread()
+                and signal.getitimer(signal.ITIMER_REAL)[0] == 0):
+            raise RuntimeError("the timer is not ours to use here")
+        previous = signal.signal(signal.SIGALRM, stop)
+    except Exception:  # no signals or timers (Windows, Pyodide in Excel), or not ours: the budget alone holds
+        yield
+        return
     try:
         signal.setitimer(signal.ITIMER_REAL, seconds * 1.1 + 1)
         yield
