@@ -51,6 +51,7 @@ _NUMBERS = re.compile(r"\d+")
 _PRINTF_SPEC = re.compile(r"%(?:\([^)]*\))?[-+ #0]*(\*|\d*)(?:\.(\*|\d*))?")
 _FORMAT_SPEC = re.compile(r"\{[^{}]*\}")
 _NESTED_FIELD = re.compile(r"\{[^{}]*\{")
+_NOTHING = Markup("")
 
 
 class TemplateLimit(SecurityError):
@@ -73,11 +74,13 @@ class _Budget:
         if time.monotonic() > self.deadline:
             raise TemplateLimit(f"it ran for more than {self.limit:g} seconds")
 
-    def write(self, text: Any) -> None:
-        if isinstance(text, str):
-            self.output += len(text)
-            if self.output > MAX_OUTPUT:
-                raise TemplateLimit(f"it writes more than {MAX_OUTPUT:,} characters")
+    def write(self, value: Any) -> None:
+        self.write_length(len(value) if isinstance(value, str) else 0)
+
+    def write_length(self, length: int) -> None:
+        self.output += length
+        if self.output > MAX_OUTPUT:
+            raise TemplateLimit(f"it writes more than {MAX_OUTPUT:,} characters")
         self.step()
 
 
@@ -119,9 +122,16 @@ class _Guard(NodeTransformer):
                             lineno=node.lineno)
 
     def visit_Output(self, node: nodes.Output) -> nodes.Node:
+        # The template's own text stays constant (compiled in, never escaped) and is charged in one call;
+        # each value is charged as it is written.
         self.generic_visit(node)
-        node.nodes = [nodes.Filter(child, "sip_data" if isinstance(child, nodes.TemplateData) else "sip_out",
-                                   [], [], None, None, lineno=child.lineno) for child in node.nodes]
+        constant = sum(len(child.data) for child in node.nodes if isinstance(child, nodes.TemplateData))
+        children = [child if isinstance(child, nodes.TemplateData) else
+                    nodes.Filter(child, "sip_out", [], [], None, None, lineno=child.lineno) for child in node.nodes]
+        if constant:
+            children.insert(0, nodes.Filter(nodes.Const(constant), "sip_text", [], [], None, None,
+                                            lineno=node.lineno))
+        node.nodes = children
         return node
 
 
@@ -149,10 +159,9 @@ def _out(context: Context, value: Any) -> Any:
 
 
 @pass_context
-def _data(context: Context, value: str) -> Markup:
-    # The template's own XML: counted, and marked safe so that autoescape leaves it as written.
-    context.environment.budget.write(value)
-    return Markup(value)
+def _text(context: Context, length: int) -> Markup:
+    context.environment.budget.write_length(length)
+    return _NOTHING
 
 
 def _estimate(name: str, value: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> int:
@@ -209,7 +218,7 @@ class GuardedEnvironment(ImmutableSandboxedEnvironment):
         super().__init__(autoescape=True)
         self.budget = _Budget(limit)
         self.filters = {name: _guard_filter(self.budget, name, function) for name, function in self.filters.items()}
-        self.filters.update(sip_loop=_loop, sip_concat=_concat, sip_out=_out, sip_data=_data)
+        self.filters.update(sip_loop=_loop, sip_concat=_concat, sip_out=_out, sip_text=_text)
 
     def _generate(self, source: nodes.Template, *args: Any, **kwargs: Any) -> str:
         return super()._generate(_Guard().visit(source), *args, **kwargs)

@@ -132,3 +132,13 @@ def test_numbers_that_are_only_values_are_not_limits():
 def test_tojson_indent_is_a_width():
     with pytest.raises(TemplateLimit, match="'tojson' was given 1000000000"):
         GuardedEnvironment().from_string("{{ [1]|tojson(indent=10**9) }}").render()
+
+
+def test_the_templates_own_text_counts_towards_what_it_writes(monkeypatch):
+    monkeypatch.setattr(sandbox, "MAX_OUTPUT", 1_000)
+    fits = "{% for i in range(9) %}" + "x" * 100 + "{% endfor %}"
+    assert GuardedEnvironment().from_string(fits).render() == "x" * 900
+    with pytest.raises(TemplateLimit, match="writes more than 1,000 characters"):
+        GuardedEnvironment().from_string(fits.replace("9", "11")).render()
+    with pytest.raises(TemplateLimit, match="writes more than 1,000 characters"):
+        GuardedEnvironment().from_string("{% for i in range(11) %}{{ text }}{% endfor %}").render(text="y" * 100)
