@@ -11,11 +11,11 @@ from typing import Any
 from .config import Config
 from .errors import TemplateError
 from .files import write_atomically
-from .sandbox import GuardedEnvironment, render as render_sandboxed
 from .model import Action, Plan
 from .narrative import (amber_sentence, number, brag_sentence, completion_sentence, overdue_sentence, travel_sentence,
                         validation_sentence)
 from .rollup import STALE_CODES, Rollup
+from .sandbox import GuardedEnvironment, render as render_sandboxed
 from .travel import Travel
 from .validate import Report
 

@@ -28,6 +28,8 @@ COMMAND_CASES = [
     ("range", "{% for i in range(10**9) %}x{% endfor %}", "Range too big"),
     ("nested", "{% for a in range(99999) %}{% for b in range(99999) %}{% endfor %}{% endfor %}", "more work"),
     ("multiply", "{{ 'x' * 10**9 }}", "'*' would make more than"),
+    # constant, so a plain Jinja would build it while checking the placeholders, before rendering (10 GB)
+    ("folded", "{{ ('x' * 100000)|replace('x', 'x' * 100000) }}", "the filter 'replace' would make more than"),
 ]
 
 
