@@ -2,20 +2,18 @@
 from __future__ import annotations
 
 import argparse
-import calendar
 import datetime as dt
 import gc
 import logging
-import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
-from .dates import PLAUSIBLE_YEARS
 from .errors import SipError, os_error_message
 from .terminal import VisibleFormatter, stdout_to_devnull, visible, write_out
+from .typed_dates import parse_typed_date
 
 log = logging.getLogger(__name__)
 
@@ -40,8 +38,6 @@ examples:
 
 'sip-excel COMMAND --help' shows each command's options and more examples.
 """
-_UK_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
-_ISO_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -52,28 +48,10 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _date(text: str) -> dt.date:
-    """A date typed as 2017-08-31 or, as in the UK, 31/08/2017; one line saying what is wrong otherwise."""
-    if match := _ISO_DATE.fullmatch(text.strip()):
-        year, month, day = map(int, match.groups())
-    elif match := _UK_DATE.fullmatch(text.strip()):
-        day, month, year = map(int, match.groups())
-    else:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date. Type it as 31/08/2017 or 2017-08-31")
-    if not 1 <= month <= 12:
-        raise argparse.ArgumentTypeError(f"'{text}': there is no month {month}. Type the day first, as in "
-                                         "31/08/2017, or the year first, as in 2017-08-31")
-    first, last = PLAUSIBLE_YEARS  # beyond these the date arithmetic runs off the calendar (year 9999 + 1)
-    if not first <= year <= last:
-        raise argparse.ArgumentTypeError(f"'{text}' is not in the years {first} to {last} that a plan's dates "
-                                         "are read in. Check the year")
-    if not 1 <= day <= calendar.monthrange(year, month)[1]:
-        raise argparse.ArgumentTypeError(f"'{text}': {calendar.month_name[month]} {year} has no {_ordinal(day)}")
-    return dt.date(year, month, day)
-
-
-def _ordinal(day: int) -> str:
-    suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
-    return f"{day}{suffix}"
+    try:
+        return parse_typed_date(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
