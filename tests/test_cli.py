@@ -434,3 +434,10 @@ def test_warnings_are_one_visible_line_each(sample):
     assert result.returncode == 1
     assert result.stderr.splitlines() == ["sip-excel: warning: sheet '\\x1b[2J' is very hidden",
                                           "sip-excel: warning: two sheets named Plan<U+202E>"]
+
+
+def test_an_error_message_quoting_plan_or_typed_text_shows_it_safely(sample):
+    result = run("validate", str(sample), "--sheet", "\x1b[2J\u202eevil")
+    assert result.returncode == 2 and len(result.stderr.splitlines()) == 1
+    assert "there is no sheet called '\\x1b[2J<U+202E>evil'" in result.stderr
+    assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
