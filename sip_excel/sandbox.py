@@ -24,7 +24,7 @@ from typing import Any
 
 from jinja2 import nodes, pass_context
 from jinja2.runtime import Context, markup_join, str_join
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.sandbox import MAX_RANGE, ImmutableSandboxedEnvironment, SecurityError
 from jinja2.utils import _PassArg
 from jinja2.visitor import NodeTransformer
 from markupsafe import Markup
@@ -314,16 +314,22 @@ def render(document: Any, context: dict[str, Any], *, template_name: str = "the 
            limit: float = TIME_LIMIT) -> None:
     """Render a docxtpl document in the sandbox, or raise :class:`TemplateError` saying what it tried."""
     environment = GuardedEnvironment(limit)
+    advice = "Use the bundled template, or ask the template's author what it does."
     try:
         with _alarm(limit):
             document.render(context, jinja_env=environment, autoescape=True)
     except TemplateLimit as error:
-        raise TemplateError(f"{template_name} was stopped: {error}. A committee report template only needs "
-                            "placeholders and loops over the plan's lists; use the bundled one, or ask its "
-                            "author what it does.") from None
+        raise TemplateError(f"{template_name} was stopped: {error}. A report template only needs placeholders "
+                            f"and loops over the plan's lists. {advice}") from None
     except SecurityError as error:
-        raise TemplateError(f"{template_name} tried something a template may not do ({error}); nothing was "
-                            "written. Use the bundled template, or ask its author what it does.") from None
-    except (RecursionError, MemoryError, OverflowError) as error:
-        raise TemplateError(f"{template_name} was stopped: it asked for too much ({type(error).__name__}: "
-                            f"{error}). Use the bundled template, or ask its author what it does.") from None
+        raise TemplateError(f"{template_name} tried something a template may not do: {str(error).rstrip('.')}. "
+                            f"{advice}") from None
+    except OverflowError as error:  # the sandbox's range() refuses to count so far
+        if "range" not in str(error).lower():
+            raise
+        raise TemplateError(f"{template_name} was stopped: range() counts to at most {MAX_RANGE:,} here. "
+                            f"{advice}") from None
+    except RecursionError:
+        raise TemplateError(f"{template_name} was stopped: a macro calls itself without end. {advice}") from None
+    except MemoryError:
+        raise TemplateError(f"{template_name} was stopped: it needed more memory than there is. {advice}") from None
