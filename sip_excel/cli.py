@@ -8,9 +8,12 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from . import __version__
-from .errors import SipError
+from .errors import SipError, os_error_message
+from .terminal import VisibleFormatter, stdout_to_devnull, visible, write_out
+from .typed_dates import parse_typed_date
 
 log = logging.getLogger(__name__)
 
@@ -26,25 +29,41 @@ The workbook is only ever read. Settings (as-of date, officers, report
 details) come from its Settings sheet; options given here override them.
 Exit codes: 0 no errors, 1 the plan has errors, 2 the command could not run.
 """
+EPILOG = """\
+examples:
+  sip-excel validate workbook/sip_2017_18.xlsx
+  sip-excel validate plan.xlsx --as-of 31/08/2017 --output findings.xlsx
+  sip-excel rollup plan.xlsx --previous plan-june.xlsx
+  sip-excel report plan.xlsx -o committee-report.docx
+
+'sip-excel COMMAND --help' shows each command's options and more examples.
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a mistake on the command line is one line (not the usage block), with where to look."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(2, f"sip-excel: error: {visible(message)}. See '{self.prog} --help'.\n")
 
 
 def _date(text: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date in the form YYYY-MM-DD, e.g. 2017-08-31") from None
+        return parse_typed_date(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", type=Path, metavar="PLAN.xlsx", help="the plan workbook (.xlsx or .xlsm); only read")
     parser.add_argument("--sheet", metavar="NAME", help="the plan's sheet (default: the first sheet with a plan table)")
-    parser.add_argument("--as-of", type=_date, metavar="YYYY-MM-DD",
-                        help="read the plan as at this date (default: Settings, else today)")
+    parser.add_argument("--as-of", type=_date, metavar="DATE",
+                        help="read the plan as at this date, 31/08/2017 or 2017-08-31 (default: Settings, else today)")
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="sip-excel", description=DESCRIPTION,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = _Parser(prog="sip-excel", description=DESCRIPTION, epilog=EPILOG,
+                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("--debug", action="store_true", help="show full tracebacks (for reporting a bug)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -53,15 +72,19 @@ def build_parser() -> argparse.ArgumentParser:
                                 description="Check dates, refs, BRAG statuses, officers and comments. Findings are "
                                 "grouped by priority; each names its cell, e.g. E57.",
                                 epilog="examples:\n  sip-excel validate workbook/sip_2017_18.xlsx\n"
-                                "  sip-excel validate plan.xlsx --select SIP3 --ignore SIP306\n"
+                                "  sip-excel validate plan.xlsx --as-of 31/08/2017\n"
+                                "  sip-excel validate plan.xlsx --select SIP3 --ignore SIP306  (dates, not overdue)\n"
                                 "  sip-excel validate plan.xlsx --format json > findings.json\n"
-                                "  sip-excel validate plan.xlsx --output findings.xlsx",
+                                "  sip-excel validate plan.xlsx --format csv > findings.csv\n"
+                                "  sip-excel validate plan.xlsx -o findings.xlsx  (a new workbook of the findings)\n"
+                                "\nexit codes: 0 no errors, 1 the plan has errors, 2 the command could not run.",
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     _common(check)
-    check.add_argument("--format", choices=("text", "json"), default="text", help="what to print (default: text)")
+    check.add_argument("--format", choices=("text", "json", "csv"), default="text",
+                       help="what to print (default: text; json and csv keep the plan's text exactly)")
     check.add_argument("--select", metavar="CODES", help="only these codes or prefixes, e.g. SIP3,SIP401")
     check.add_argument("--ignore", metavar="CODES", help="leave out these codes or prefixes, e.g. SIP306")
-    check.add_argument("--output", type=Path, metavar="FILE",
+    check.add_argument("-o", "--output", type=Path, metavar="FILE",
                        help="also write the findings to a new .xlsx, .csv or .json file")
     check.add_argument("--force", action="store_true", help="replace the --output file if it exists")
     check.set_defaults(run=run_validate)
@@ -70,7 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
     rules.set_defaults(run=run_rules)
 
     rollup = commands.add_parser("rollup", help="counts per priority and per BRAG status, completion, overdue",
-                                 epilog="example:\n  sip-excel rollup workbook/sip_2017_18.xlsx --format csv",
+                                 epilog="examples:\n  sip-excel rollup workbook/sip_2017_18.xlsx\n"
+                                 "  sip-excel rollup plan.xlsx --format csv > rollup.csv\n"
+                                 "  sip-excel rollup plan.xlsx --previous plan-june.xlsx   (what changed since June)",
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     _common(rollup)
     rollup.add_argument("--format", choices=("text", "json", "csv"), default="text")
@@ -80,7 +105,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     report = commands.add_parser("report", help="write the committee report as a Word document",
                                  epilog="examples:\n  sip-excel report workbook/sip_2017_18.xlsx -o report.docx\n"
-                                 "  sip-excel report plan.xlsx --previous plan-june.xlsx -o report.docx --force",
+                                 "  sip-excel report plan.xlsx --previous plan-june.xlsx -o report.docx --force\n"
+                                 "  sip-excel report plan.xlsx --template my-template.docx --meeting-date 14/09/2017\n"
+                                 "\nThe template is filled in a sandbox: it cannot run commands or read files.",
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     _common(report)
     report.add_argument("-o", "--output", type=Path, metavar="OUT.docx",
@@ -90,7 +117,7 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--previous", type=Path, metavar="OLD.xlsx",
                         help="an earlier copy of the plan, for the direction of travel")
     report.add_argument("--force", action="store_true", help="replace the output file if it exists")
-    for flag, text in (("--committee", "committee name"), ("--meeting-date", "meeting date (YYYY-MM-DD)"),
+    for flag, text in (("--committee", "committee name"), ("--meeting-date", "meeting date (31/08/2017 or 2017-08-31)"),
                        ("--author", "report author"), ("--report-of", "report of")):
         report.add_argument(flag, type=_date if flag == "--meeting-date" else str, help=f"override the {text}")
     report.set_defaults(run=run_report)
@@ -104,27 +131,28 @@ def run_validate(args: argparse.Namespace) -> int:
     from .formatters import FILE_WRITERS, FORMATTERS
     from .validate import validate
 
-    if args.output is not None and args.output.suffix.lower() not in FILE_WRITERS:
-        raise SipError(f"--output must end in {', '.join(FILE_WRITERS)}; got '{args.output.name}'.")
+    if args.output is not None and args.output.suffix.lower() not in FILE_WRITERS and not args.output.is_dir():
+        raise SipError(f"--output must end in {', '.join(FILE_WRITERS)}; got '{args.output.name}'. To print the "
+                       "findings instead, leave out --output and add --format json or csv.")
     if args.output is not None:
         check_target(args.output, force=args.force, protect=[args.path])  # before the work, not after it
     plan, config = load(args.path, sheet=args.sheet, as_of=args.as_of,
                         select=parse_codes(args.select) or None, ignore=parse_codes(args.ignore) or None)
     report = validate(plan, config)
-    sys.stdout.write(FORMATTERS[args.format](report, plan))
+    write_out(FORMATTERS[args.format](report, plan))
     if args.output is not None:
         writer = FILE_WRITERS[args.output.suffix.lower()]
         write_atomically(args.output, lambda target: writer(report, plan, target), force=args.force,
                          protect=[args.path])
-        print(f"Findings written to {args.output}", file=sys.stderr)
+        print(f"Findings written to {visible(str(args.output))}", file=sys.stderr)
     return report.return_code
 
 
 def run_rules(args: argparse.Namespace) -> int:
     from .rules import all_rules
 
-    for rule in all_rules():
-        print(f"{rule.code}  {rule.severity:<8}{rule.description().split(': ', 1)[-1]}")
+    write_out("".join(f"{rule.code}  {rule.severity:<8}{rule.description().split(': ', 1)[-1]}\n"
+                      for rule in all_rules()))
     return 0
 
 
@@ -146,24 +174,46 @@ def main(argv: Sequence[str] | None = None) -> int:
     gc.disable()
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING, format="%(levelname)s %(message)s")
+    _log_visibly(args.debug)
     if not getattr(args, "run", None):
         parser.print_help()
         return 2
     try:
         return args.run(args)
     except SipError as error:
-        print(f"sip-excel: error: {error}", file=sys.stderr)
-        return error.exit_code
+        return _fail(str(error), error.exit_code)
     except KeyboardInterrupt:
         print("sip-excel: stopped.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away (`| head`): nothing more to say, and nothing to say it to
+        stdout_to_devnull()
+        return 141
+    except OSError as error:  # a file the operating system refused: say which and why, not "unexpected"
+        if args.debug:
+            raise
+        return _fail(f"{os_error_message(error)} Nothing was written.", 2)
     except Exception as error:  # the last resort: one line, never a traceback, unless --debug
         if args.debug:
             raise
-        print(f"sip-excel: error: unexpected {type(error).__name__}: {error}. Nothing was written. "
-              "Run again with --debug and report the output.", file=sys.stderr)
-        return 2
+        return _fail(f"unexpected {type(error).__name__}: {error}. Nothing was written. "
+                     "Run again with --debug and report the output.", 2)
+
+
+def _fail(message: str, exit_code: int) -> int:
+    print(f"sip-excel: error: {visible(message)}", file=sys.stderr)
+    return exit_code
+
+
+def _log_visibly(debug: bool) -> None:
+    """Warnings (from logging or the warnings module) as one 'sip-excel: warning: ...' line, plan text shown safely."""
+    import warnings
+
+    handler = logging.StreamHandler()
+    handler.setFormatter(VisibleFormatter())
+    logging.basicConfig(level=logging.DEBUG if debug else logging.WARNING, handlers=[handler])
+    if not debug:
+        warnings.showwarning = lambda message, *rest, **kwargs: print(
+            f"sip-excel: warning: {visible(str(message))}", file=sys.stderr)
 
 
 if __name__ == "__main__":

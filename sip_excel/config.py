@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
 from typing import Any
 
-from .dates import parse_date
+from .dates import PLAUSIBLE_YEARS, parse_date
 from .errors import SettingsError
 from .grid import Grid, cell_name, display_text
 
@@ -99,6 +99,10 @@ class Config:
         unknown = set(overrides) - known
         if unknown:
             raise SettingsError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        for name in ("as_of", "plan_start", "plan_end"):
+            value = overrides.get(name)
+            if isinstance(value, dt.date) and (problem := date_out_of_range(value)):
+                raise SettingsError(f"{name.replace('_', ' ')}: {problem}")
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})
 
 
@@ -135,6 +139,19 @@ def _norm(value: Any) -> str:
 
 
 
+def date_out_of_range(date: dt.date) -> str | None:
+    """Why a settings date cannot be used, or None: a plan is read between 2000 and 2100, as its dates are.
+
+    Year 9999 or 0001 is a slip of the keyboard, and the date arithmetic (a year either side of the as-of
+    date or the plan period) would run off the calendar.
+    """
+    first, last = PLAUSIBLE_YEARS
+    if first <= date.year <= last:
+        return None
+    return (f"{date.day:02}/{date.month:02}/{date.year:04} is not in the years {first} to {last} that a plan's "
+            "dates are read in. Check the year, e.g. 31/08/2017.")
+
+
 def _convert(attr: str, value: Any, where: str) -> Any:
     if value in (None, ""):
         return None
@@ -142,6 +159,8 @@ def _convert(attr: str, value: Any, where: str) -> Any:
         date = parse_date(value)
         if date is None:
             raise SettingsError(f"Settings {where}: '{value}' is not a date. Type it as a date, e.g. 31/08/2017.")
+        if problem := date_out_of_range(date.value):
+            raise SettingsError(f"Settings {where}: {problem}")
         return date.value
     if attr in _INT_ATTRS:
         unit, example = _INT_ATTRS[attr]

@@ -11,16 +11,23 @@ from operator import attrgetter
 from pathlib import Path
 
 from .findings import Finding, json_safe
-from .grid import as_text
 from .model import Plan
 from .rules import REGISTRY
+from .terminal import visible_lines
 from .validate import Report
 
+# OWASP's CSV injection list: a spreadsheet runs a cell starting with any of these (TAB and CR included, and
+# the full-width forms, which some spreadsheets fold to the ASCII ones) as a formula.
+CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+EXCEL_CELL_LIMIT = 32_767  # characters; Excel cuts or refuses longer cells
 COLUMNS = ("code", "severity", "message", "sheet", "cell", "row", "column", "ref", "priority", "value", "suggestion")
 
 
 def format_text(report: Report, plan: Plan) -> str:
-    """Findings grouped by priority, then the counts by code and the summary line."""
+    """Findings grouped by priority, then the counts by code and the summary line.
+
+    This is for a terminal, so plan text in it has its control and bidi characters shown, not obeyed.
+    """
     lines = [f"{plan.sheet}: {report.actions} actions checked at {report.as_of:%d %b %Y}", ""]
     for priority, findings in groupby(report.findings, key=lambda f: f.priority):
         heading = plan.priority(priority)
@@ -37,7 +44,7 @@ def format_text(report: Report, plan: Plan) -> str:
             lines.append(f"  {code}  {severities[code]:<8}{count:>5}  {description}")
         lines.append("")
     lines.append(str(report))
-    return "\n".join(lines) + "\n"
+    return visible_lines(lines) + "\n"
 
 
 def format_json(report: Report, plan: Plan) -> str:
@@ -77,8 +84,45 @@ def _row(finding: Finding) -> list[object]:
 
 
 def _csv_safe(value: object) -> object:
-    """Spreadsheets run CSV cells that start with =, +, - or @ as formulas; a leading apostrophe stops that."""
-    return as_text(value)
+    """Spreadsheets run a CSV cell starting with one of CSV_FORMULA_STARTS as a formula; an apostrophe stops it."""
+    if isinstance(value, str) and value.startswith(CSV_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def csv_safe_text(text: str) -> str:
+    """CSV made elsewhere (the roll-up's table) with every text cell that could start a formula prefixed.
+
+    Numbers stay as they are: a negative count is a number, not a formula.
+    """
+    import csv
+    import io
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    for row in csv.reader(io.StringIO(text)):
+        writer.writerow([cell if _is_number(cell) else _csv_safe(cell) for cell in row])
+    return buffer.getvalue()
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return not text[:1].isspace()  # float() forgives a leading TAB or CR; a spreadsheet does not
+
+
+def _xlsx_text(value: str) -> str:
+    """Text an .xlsx cell can hold: the control characters XML 1.0 forbids (a vertical tab pasted from Word)
+    shown as escapes such as \\x0b, the rest kept, and cut at the 32,767 characters Excel allows a cell."""
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+
+    if ILLEGAL_CHARACTERS_RE.search(value):
+        value = ILLEGAL_CHARACTERS_RE.sub(lambda match: f"\\x{ord(match.group()):02x}", value)
+    if len(value) > EXCEL_CELL_LIMIT:
+        value = value[:EXCEL_CELL_LIMIT - 1] + "\u2026"
+    return value
 
 
 def write_xlsx(report: Report, plan: Plan, target: Path) -> None:
@@ -95,9 +139,11 @@ def write_xlsx(report: Report, plan: Plan, target: Path) -> None:
     for r, finding in enumerate(report.findings, start=2):
         for c, value in enumerate(_row(finding), start=1):
             cell = sheet.cell(r, c)
-            cell.value = value
             if isinstance(value, str):
+                cell.value = _xlsx_text(value)
                 cell.data_type = "s"
+            else:
+                cell.value = value
     sheet.auto_filter.ref = sheet.dimensions
     sheet.freeze_panes = "A2"
     for letter, width in zip("ABCDEFGHIJK", (9, 9, 80, 14, 7, 6, 16, 8, 8, 24, 40)):

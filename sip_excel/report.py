@@ -15,6 +15,7 @@ from .model import Action, Plan
 from .narrative import (amber_sentence, number, brag_sentence, completion_sentence, overdue_sentence, travel_sentence,
                         validation_sentence)
 from .rollup import STALE_CODES, Rollup
+from .sandbox import GuardedEnvironment, render as render_sandboxed
 from .travel import Travel
 from .validate import Report
 
@@ -131,7 +132,8 @@ def check_template(template, context: dict[str, Any], path: Path | None) -> None
     from jinja2 import TemplateSyntaxError
 
     try:
-        unknown = sorted(template.get_undeclared_template_variables(context=context))
+        unknown = sorted(template.get_undeclared_template_variables(jinja_env=GuardedEnvironment(),
+                                                                    context=context))
     except TemplateSyntaxError as error:
         raise TemplateError(f"template {path or DEFAULT_TEMPLATE} has a broken placeholder near "
                             f"'{error.source.splitlines()[error.lineno - 1][:60] if error.source else ''}': "
@@ -156,7 +158,7 @@ def build_report(inputs: ReportInputs, output: Path, *, template: Path | None = 
     check_template(doc, context, template)
     context["chart"] = InlineImage(doc, brag_chart(inputs.rollup), width=Mm(160))
     try:
-        doc.render(context, autoescape=True)
+        render_sandboxed(doc, context)
     except Exception as error:
         raise TemplateError(f"template {template or DEFAULT_TEMPLATE} could not be filled in ({error}). Check "
                             "the {%p for %} / {%tr for %} lines have their matching endfor.") from None

@@ -97,6 +97,22 @@ def _damaged_sheet(path: Path) -> None:
     path.write_bytes(bytes(data))
 
 
+def _settings_date(label: str, value: object):
+    """A plan whose Settings sheet gives `label` a date the date arithmetic would run off the calendar with."""
+
+    def make(path: Path) -> None:
+        workbook = Workbook()
+        for row in (["Priority 1: A"], HEADER, action_row()):
+            workbook.active.append(row)
+        settings = workbook.create_sheet("Settings")
+        settings.append(["Validation"])
+        settings.append([label, value])
+        settings["B2"].number_format = "dd/mm/yyyy"
+        workbook.save(path)
+
+    return make
+
+
 CASES = [
     ("empty.xlsx", _empty, "is empty"),
     ("truncated.xlsx", _truncated, "damaged or truncated"),
@@ -109,6 +125,10 @@ CASES = [
     ("norag.xlsx", _missing_column, "SIP102: sheet 'Sheet', header row 2: no 'RAG status' column"),
     ("bomb.xlsx", _bomb, "XML bomb"),
     ("damaged.xlsx", _damaged_sheet, "sheet 'SIP 2017-18' of"),
+    ("planend.xlsx", _settings_date("Plan end", __import__("datetime").datetime(9999, 12, 31)),
+     "Settings B2: 31/12/9999 is not in the years 2000 to 2100"),
+    ("asof.xlsx", _settings_date("As of date", "31/12/9999"), "Settings B2: 31/12/9999 is not in the years 2000"),
+    ("planstart.xlsx", _settings_date("Plan start", "0001-01-01"), "Settings B2: 01/01/0001 is not in the years"),
 ]
 
 

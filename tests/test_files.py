@@ -70,3 +70,28 @@ def test_a_folder_that_cannot_be_written_in_is_named(tmp_path, monkeypatch):
     monkeypatch.setattr(tempfile, "mkstemp", refuse)
     with pytest.raises(OutputError, match=f"cannot save in the folder {tmp_path}.*Permission denied"):
         write_atomically(tmp_path / "report.docx", lambda path: path.write_bytes(b"new"))
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX devices and pipes")
+@pytest.mark.parametrize(("make", "says"), [
+    (lambda tmp: tmp, "is a folder"),
+    (lambda tmp: __import__("pathlib").Path("/dev/null"), "is not an ordinary file"),
+    (lambda tmp: (os.mkfifo(tmp / "pipe.docx"), tmp / "pipe.docx")[1], "is not an ordinary file"),
+    (lambda tmp: tmp / ("a" * 300 + ".docx"), "is too long"),
+    (lambda tmp: tmp / "missing" / "report.docx", "the folder"),
+])
+def test_only_an_ordinary_file_is_ever_replaced_even_with_force(tmp_path, make, says):
+    target = make(tmp_path)
+    with pytest.raises(OutputError, match=says):
+        write_atomically(target, lambda path: path.write_bytes(b"new"), force=True)
+    assert os.path.exists("/dev/null") and not stat.S_ISREG(os.stat("/dev/null").st_mode)
+
+
+def test_a_link_to_an_input_is_refused(tmp_path):
+    plan = tmp_path / "plan.xlsx"
+    plan.write_bytes(b"plan")
+    link = tmp_path / "out.xlsx"
+    link.symlink_to(plan)
+    with pytest.raises(OutputError, match="never writes over it"):
+        write_atomically(link, lambda path: path.write_bytes(b"new"), force=True, protect=[plan])
+    assert plan.read_bytes() == b"plan"

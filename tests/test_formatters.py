@@ -1,0 +1,72 @@
+"""Formatters: text for a terminal, CSV and .xlsx that a spreadsheet never runs, JSON exact."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from openpyxl import load_workbook
+
+from sip_excel.formatters import FILE_WRITERS, FORMATTERS, _csv_safe, _xlsx_text, csv_safe_text
+from sip_excel.reader import read_plan
+from sip_excel.validate import validate
+
+from .conftest import make_config, plan_grid
+
+# OWASP's CSV injection starts, and the full-width forms; numbers and plain text untouched.
+CSV_CASES = [
+    ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+    ("+1", "'+1"), ("-as above", "'-as above"), ("@SUM(A1)", "'@SUM(A1)"),
+    ("\t=1", "'\t=1"), ("\r=1", "'\r=1"),
+    ("\uff1d1+1", "'\uff1d1+1"), ("\uff0b1", "'\uff0b1"), ("\uff0d1", "'\uff0d1"), ("\uff20SUM(A1)", "'\uff20SUM(A1)"),
+    ("Going well", "Going well"), ("a=b", "a=b"), (-3, -3), (4.1, 4.1), ("", ""),
+]
+
+
+@pytest.mark.parametrize(("value", "written"), CSV_CASES, ids=[repr(v) for v, _ in CSV_CASES])
+def test_csv_cells_that_could_start_a_formula_are_prefixed(value, written):
+    assert _csv_safe(value) == written
+
+
+def test_csv_made_elsewhere_is_made_safe_but_numbers_stay():
+    assert csv_safe_text("label,count\n=cmd(),-3\n\uff1dx,4\n\tx,1.5\n") == \
+        "label,count\n'=cmd(),-3\n'\uff1dx,4\n'\tx,1.5\n"
+
+
+XLSX_CASES = [
+    ("Pasted\x0bfrom Word", "Pasted\\x0bfrom Word"),
+    ("nul\x00 sub\x1a esc\x1b", "nul\\x00 sub\\x1a esc\\x1b"),
+    ("tab\tand\nnewline kept", "tab\tand\nnewline kept"),
+    ("x" * 40_000, "x" * 32_766 + "\u2026"),
+]
+
+
+@pytest.mark.parametrize(("value", "written"), XLSX_CASES, ids=["vt", "nul-sub-esc", "tab-newline", "long"])
+def test_xlsx_text_holds_what_a_cell_can(value, written):
+    assert _xlsx_text(value) == written
+
+
+def _report(rag: str, comments: str = "Going well: first meeting held.", heading: str = "Priority 1: Test"):
+    plan = read_plan(plan_grid({"ref": "1.1", "rag": rag, "comments": comments}, heading=heading), make_config())
+    return validate(plan, make_config()), plan
+
+
+def test_text_output_shows_control_and_bidi_characters():
+    report, plan = _report("Gr\x1b[2Jeen\u202e", heading="Priority 1: Title \x1b]0;pwned\x07")
+    text = FORMATTERS["text"](report, plan)
+    assert "\x1b" not in text and "\u202e" not in text and "\x07" not in text
+    assert "Gr\\x1b[2Jeen<U+202E>" in text and "Title \\x1b]0;pwned\\x07" in text
+
+
+def test_json_and_csv_keep_the_text_exact():
+    report, plan = _report("Gr\x1b[2Jeen\u202e")
+    found = json.loads(FORMATTERS["json"](report, plan))["findings"]
+    assert "Gr\x1b[2Jeen\u202e" in [f["value"] for f in found]
+    assert "Gr\x1b[2Jeen\u202e" in FORMATTERS["csv"](report, plan)
+
+
+def test_an_xlsx_of_findings_is_written_despite_control_characters(tmp_path):
+    report, plan = _report("Gr\x0bee\x00n\x1a")
+    target = tmp_path / "findings.xlsx"
+    FILE_WRITERS[".xlsx"](report, plan, target)
+    values = [cell for row in load_workbook(target).active.iter_rows(values_only=True) for cell in row]
+    assert "Gr\\x0bee\\x00n\\x1a" in values
