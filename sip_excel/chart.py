@@ -39,3 +39,16 @@ def brag_chart(rollup: Rollup) -> io.BytesIO:
     plt.close(figure)
     image.seek(0)
     return image
+
+
+def chart_description(rollup: Rollup) -> str:
+    """The chart's alternative text: what it shows and every figure in it, for a reader who cannot see it."""
+    from .committee.sentences import join, long_date
+
+    def figures(record) -> str:
+        return join([f"{int(record[status])} {status.lower()}" for status in COUNT_COLUMNS if int(record[status])]) \
+            or "no actions"
+
+    bars = "; ".join(f"{record['label']}: {figures(record)}" for record in rollup.priorities.to_dict(orient="records"))
+    return (f"Bar chart of the actions' BRAG status by priority at {long_date(rollup.as_of)}. {bars}. "
+            f"In all: {figures(rollup.totals)}.")

@@ -464,18 +464,15 @@ def _write_history(book: Any, history: History) -> None:
 @button
 def build_report(book: Any = None) -> Path:
     """The Build report button: the same document as `sip-excel report`, from the live workbook."""
-    from .report import ReportInputs, build_report as write_report, default_output, unused_name
-    from .rollup import rollup
-    from .validate import validate as run_rules
+    from .api import prepare_report
+    from .report import default_output, unused_name
 
     workbook_path = _book_path(book)  # before the work: a workbook never saved has nowhere to put the report
     plan, config = _load_live(book)
     plan.comment_first_seen = read_history(book).first_seen_for(plan)
-    report = run_rules(plan, config)
-    inputs = ReportInputs(plan, config, report, rollup(plan, report))
-    output = unused_name(default_output(workbook_path, config.today))
-    written = write_report(inputs, output)
-    _alert(book, f"The committee report is ready:\n{written}")
+    prepared = prepare_report(plan, config)
+    written = prepared.save(unused_name(default_output(workbook_path, config.today)))
+    _alert(book, "\n\n".join([f"The committee report is ready:\n{written}", *prepared.author_notes]))
     _open(written)
     return written
 

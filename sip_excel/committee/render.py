@@ -1,0 +1,189 @@
+"""Render, then save: the document is made in memory (Excel Lite needs it before it has a path), then written."""
+from __future__ import annotations
+
+import copy
+import io
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..config import Config
+from ..errors import TemplateError
+from ..files import write_atomically
+from ..model import Plan
+from .appendix import W_NS, appendix_xml
+from .context import APPENDIX_MARKER, ReportContext, ReportInputs, build_context, has_priorities
+from .notes import quality_line, warnings
+from .template import DEFAULT_TEMPLATE, check_template, open_template
+
+log = logging.getLogger(__name__)
+LANGUAGE = "en-GB"
+CHART_WIDTH_MM = 160
+_W = f"{{{W_NS}}}"
+
+
+@dataclass
+class PreparedReport:
+    """A rendered committee report, not yet written anywhere, and what its author is told beside it."""
+
+    document: bytes
+    inputs: ReportInputs
+    quality: str  # one line with the validation counts, for the author only
+    warnings: list[str] = field(default_factory=list)  # settings to check (also for the author only)
+
+    @property
+    def author_notes(self) -> list[str]:
+        """Everything the author is told, for one alert on the Build report button."""
+        return [*self.warnings, self.quality]
+
+    def save(self, output: Path, *, force: bool = False, protect: tuple[Path, ...] = ()) -> Path:
+        """Write the document atomically (never half a file, never over the plan)."""
+        return write_atomically(Path(output), lambda target: Path(target).write_bytes(self.document), force=force,
+                                protect=protect)
+
+
+def inputs_for(plan: Plan, config: Config, previous: tuple[Plan, Config] | None = None) -> ReportInputs:
+    """Validate, roll up and, with an earlier copy, compare: everything the report is made from."""
+    from ..rollup import rollup
+    from ..travel import compare
+    from ..validate import validate
+
+    validation = validate(plan, config)
+    travel = compare(previous[0], plan, previous[1].as_of) if previous is not None else None
+    return ReportInputs(plan, config, validation, rollup(plan, validation), travel)
+
+
+def prepare(inputs: ReportInputs, *, template: Path | None = None) -> PreparedReport:
+    """Check the template, fill it, add the appendix and the accessibility properties; return the bytes."""
+    from docx.shared import Mm
+
+    from ..chart import brag_chart, chart_description
+
+    doc = open_template(template)
+    context = build_context(inputs)
+    check_template(doc, context.as_dict(), template)
+    context.chart = DescribedImage(doc, brag_chart(inputs.rollup), width=Mm(CHART_WIDTH_MM),
+                                   description=chart_description(inputs.rollup))
+    fill(doc, context.as_dict(), template)
+    finish(doc.docx, inputs, context)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return PreparedReport(buffer.getvalue(), inputs, quality_line(inputs), warnings(inputs))
+
+
+def fill(doc: Any, context: dict[str, Any], template: Path | None) -> None:
+    """The one place docxtpl renders the template (a sandboxed renderer can take its place here)."""
+    try:
+        doc.render(context, autoescape=True)
+    except Exception as error:
+        raise TemplateError(f"template {template or DEFAULT_TEMPLATE} could not be filled in ({error}). Check "
+                            "the {%p for %} / {%tr for %} lines have their matching endfor.") from None
+
+
+# ---------------------------------------------------------------- after rendering
+
+def finish(document: Any, inputs: ReportInputs, context: ReportContext) -> None:
+    """Put in the appendix where the template marks it, and set the title and language."""
+    put_appendix(document, inputs.plan, has_priorities(inputs.plan))
+    properties = document.core_properties
+    properties.title = f"{context.subject} ({context.as_of})"
+    properties.language = LANGUAGE
+    properties.author = context.author if not context.author.startswith("[") else ""
+    set_language(document)
+
+
+def style_ids(document: Any) -> dict[str, str]:
+    """The template's own ids of the styles the appendix uses (a restyled template may rename them)."""
+    found = {}
+    for name, fallback in (("Heading 1", "Heading1"), ("Heading 2", "Heading2"), ("Heading 3", "Heading3"),
+                           ("Table Grid", "TableGrid")):
+        try:
+            found[name] = document.styles[name].style_id
+        except KeyError:
+            found[name] = fallback
+    return found
+
+
+def put_appendix(document: Any, plan: Plan, grouped: bool) -> None:
+    """Replace the marker paragraph by the plan's tables, in a landscape section of its own."""
+    from lxml import etree
+
+    body = document.element.body
+    marker = next((p for p in body.iterchildren(f"{_W}p")
+                   if "".join(t.text or "" for t in p.iter(f"{_W}t")).strip() == APPENDIX_MARKER), None)
+    if marker is None:  # a manager removed Appendix 1 from the template: the report goes without it
+        return
+    xml = f'<w:body xmlns:w="{W_NS}">{appendix_xml(plan, style_ids(document), grouped)}</w:body>'
+    parsed = etree.fromstring(xml.encode("utf-8"), parser=etree.XMLParser(huge_tree=True))
+    anchor = marker
+    for element in list(parsed):
+        anchor.addnext(element)
+        anchor = element
+    heading = marker.getprevious()
+    _landscape(body, before=heading if heading is not None and heading.tag == f"{_W}p" else marker)
+    body.remove(marker)
+
+
+def _landscape(body: Any, before: Any) -> None:
+    """End the portrait pages before ``before`` and turn the last section (the appendix) landscape: the plan
+    is as wide as the spreadsheet it comes from."""
+    from lxml import etree
+
+    final = body.find(f"{_W}sectPr")
+    if final is None:
+        return
+    portrait = copy.deepcopy(final)
+    paragraph = etree.SubElement(body, f"{_W}p")
+    properties = etree.SubElement(paragraph, f"{_W}pPr")
+    properties.append(portrait)
+    before.addprevious(paragraph)
+    size = final.find(f"{_W}pgSz")
+    if size is not None:
+        width, height = size.get(f"{_W}w"), size.get(f"{_W}h")
+        if width and height and int(width) < int(height):
+            size.set(f"{_W}w", height)
+            size.set(f"{_W}h", width)
+        size.set(f"{_W}orient", "landscape")
+    margins = final.find(f"{_W}pgMar")
+    if margins is not None:
+        for side in ("left", "right", "top", "bottom"):
+            margins.set(f"{_W}{side}", "850")  # 1.5 cm
+
+
+def set_language(document: Any) -> None:
+    """British English as the document's language, so screen readers and spelling use it."""
+    from lxml import etree
+
+    styles = document.styles.element
+    defaults = styles.find(f"{_W}docDefaults")
+    if defaults is None:
+        defaults = etree.SubElement(styles, f"{_W}docDefaults")
+        styles.insert(0, defaults)
+    run_default = defaults.find(f"{_W}rPrDefault")
+    if run_default is None:
+        run_default = etree.SubElement(defaults, f"{_W}rPrDefault")
+    run = run_default.find(f"{_W}rPr")
+    if run is None:
+        run = etree.SubElement(run_default, f"{_W}rPr")
+    lang = run.find(f"{_W}lang")
+    if lang is None:
+        lang = etree.SubElement(run, f"{_W}lang")
+    lang.set(f"{_W}val", LANGUAGE)
+    lang.set(f"{_W}eastAsia", LANGUAGE)
+    lang.set(f"{_W}bidi", "ar-SA")
+
+
+class DescribedImage:
+    """docxtpl's InlineImage with alternative text (Word's 'descr'), which screen readers read out."""
+
+    def __init__(self, template: Any, image: Any, width: Any, description: str) -> None:
+        self.template, self.image, self.width, self.description = template, image, width, description
+
+    def _insert_image(self) -> str:
+        inline = self.template.current_rendering_part.new_pic_inline(self.image, self.width, None)
+        inline.docPr.set("descr", self.description)
+        inline.docPr.set("title", "BRAG status chart")
+        return ("</w:t></w:r><w:r><w:drawing>%s</w:drawing></w:r><w:r><w:t xml:space=\"preserve\">" % inline.xml)
+
+    __str__ = __html__ = _insert_image
