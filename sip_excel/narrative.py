@@ -26,7 +26,7 @@ def completion_sentence(rollup: Rollup) -> str:
     if total == 1:
         return "The plan's one action is complete." if blue else "The plan's one action is not complete yet."
     if blue == total:
-        return f"All {number(total)} actions are complete."
+        return "Both actions are complete." if total == 2 else f"All {number(total)} actions are complete."
     if blue == 0:
         return f"None of the {number(total)} actions is complete yet."
     return f"Of the {number(total)} actions, {number(blue)} {verb(blue, 'is', 'are')} complete " \
