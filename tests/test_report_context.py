@@ -107,6 +107,8 @@ def test_an_action_with_no_text_is_not_an_empty_bullet():
                    {"ref": "1.2", "action": "", "measure": "Fewer late plans", "aim": ""})
     items, _ = achievement_items(plan.actions, namer(plan))
     assert items == ["Fewer late plans (1.2)."]
+    many = plan_of(*({"ref": f"1.{i + 1}", "action": "" if i == 0 else f"Action {i + 1}"} for i in range(12)))
+    assert achievement_items(many.actions, namer(many))[1] == "And two more (Appendix 1)."  # 12 actions, 10 shown
 
 
 def test_names_carry_the_priority_only_where_the_ref_does_not():

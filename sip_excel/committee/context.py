@@ -132,16 +132,11 @@ def completed_in_period(plan: Plan, as_of: dt.date, months: int, travel: Travel 
 
 
 def achievement_items(actions: list[Action], name: Callable[[Action], str]) -> tuple[list[str], str]:
-    """The first ten as whole sentences (actions with no text at all are left out), and 'and N more'."""
-    items = [with_label(text, name(a)) for a in actions if (text := action_text(a))]
-    if len(items) <= MAX_ACHIEVEMENTS:
-        return items, ""
-    more = len(items) - MAX_ACHIEVEMENTS
-    return items[:MAX_ACHIEVEMENTS], f"And {number_more(more)} (Appendix 1)."
-
-
-def number_more(n: int) -> str:
-    return f"{count(n, 'more', 'more')}"
+    """The first ten as whole sentences (an action with no text at all is not an empty bullet), and 'And N more
+    (Appendix 1).' for the rest, so that the list and the count above it agree."""
+    items = [with_label(text, name(a)) for a in actions if (text := action_text(a))][:MAX_ACHIEVEMENTS]
+    more = len(actions) - len(items)
+    return items, f"And {count(more, 'more', 'more')} (Appendix 1)." if more else ""
 
 
 def is_placeholder(comment: str) -> bool:
