@@ -2,8 +2,8 @@
 
 The template holds the words and the layout of the council's committee report
 (seeds 000 to 003); the tool fills in the figures, the sentences made from them,
-the chart and the lists, and puts the plan itself (Appendix 1) where
-{{ appendix }} stands, in a landscape section, after the template is filled.  Managers may restyle it in Word: change fonts,
+the chart and the lists, and puts the plan itself (Appendix 1, headed and on
+landscape pages) in place of the paragraph holding {{ appendix }}.  Managers may restyle it in Word: change fonts,
 colours, headings and wording freely, and keep the {{ placeholders }} and the
 {%p ... %} / {%tr ... %} loop lines.  `sip-excel report` names any placeholder
 it does not know.
@@ -208,13 +208,14 @@ def build(target: Path = TARGET) -> Path:
     document.add_paragraph("Appendix 1 - {{ plan_name }}")
 
     document.add_heading("Contact", level=1)
-    document.add_paragraph().add_run("{{ author }}").bold = True
+    name = document.add_paragraph()
+    name.add_run("{{ author }}").bold = True
+    name.paragraph_format.space_after = Pt(0)
     for line in ("{{ author_role }}", "{% if author_telephone %}T: {{ author_telephone }}{% endif %}",
                  "{% if author_email %}E: {{ author_email }}{% endif %}"):
         document.add_paragraph(line).paragraph_format.space_after = Pt(0)
 
-    # The plan itself goes in here, after rendering, in a landscape section of its own.
-    document.add_heading("Appendix 1 - {{ plan_name }}", level=1)
+    # The plan itself: its heading, and a table per priority and section, on landscape pages of their own.
     document.add_paragraph("{{ appendix }}")
     document.save(target)
     return target

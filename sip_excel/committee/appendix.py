@@ -1,12 +1,15 @@
-"""Appendix 1: the plan itself, printed once, built in bulk as WordprocessingML and put in after rendering.
+"""Appendix 1: the plan itself, printed once, built in bulk as WordprocessingML and put into the saved package.
 
-Built as one XML string rather than through python-docx or a template loop: a 10,000-action plan is a
-hundred thousand cells, which python-docx builds one object at a time and a {%tr %} loop renders through
-Jinja and re-parses; here it is one string and one parse. Plan text goes in as escaped XML character data,
-after the template has been rendered, so it can never act as a template instruction.
+A 10,000-action plan is a hundred thousand cells. python-docx builds them one object at a time, a {%tr %}
+loop renders them cell by cell through Jinja, and docxtpl's clean-up after rendering (and lxml moving a
+parsed tree into the document) costs several seconds more; so the appendix is one XML string, put in place
+of the {{ appendix }} field's paragraph in the saved document.xml: no parse at all. Plan text goes in as
+escaped XML character data after the template has been filled, so it can never act as a template instruction.
 """
 from __future__ import annotations
 
+import io
+import zipfile
 from collections.abc import Iterable
 from xml.sax.saxutils import escape
 
@@ -28,19 +31,27 @@ FONT_SIZE = 16  # half-points: 8 pt, as the plan's own print-out
 
 def _text(value: str) -> str:
     """Escaped character data, line breaks kept as Word line breaks."""
-    lines = (escape(_CONTROL.sub(" ", line).strip()) for line in value.splitlines())
+    value = escape(_CONTROL.sub(" ", value))
+    if "\n" not in value:
+        return value.strip()
+    lines = (line.strip() for line in value.splitlines())
     return '</w:t><w:br/><w:t xml:space="preserve">'.join(line for line in lines if line)
 
 
-def _cell(width: int, text: str, fill: str | None = None, bold: bool = False) -> str:
+def _cell_open(width: int, fill: str | None = None, bold: bool = False) -> str:
+    """A cell's XML up to its text (made once per column: a plan has a hundred thousand cells)."""
     shading = f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>' if fill else ""
     weight = "<w:b/>" if bold else ""
     return (f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{shading}</w:tcPr><w:p><w:pPr><w:spacing '
             f'w:before="0" w:after="0"/></w:pPr><w:r><w:rPr>{weight}<w:sz w:val="{FONT_SIZE}"/></w:rPr>'
-            f'<w:t xml:space="preserve">{_text(text)}</w:t></w:r></w:p></w:tc>')
+            '<w:t xml:space="preserve">')
+
+
+CELL_CLOSE = "</w:t></w:r></w:p></w:tc>"
 
 
 def _heading(style_id: str, text: str) -> str:
+    """A heading that keeps with its table, so it never ends a page."""
     return (f'<w:p><w:pPr><w:pStyle w:val="{style_id}"/><w:keepNext/></w:pPr><w:r><w:t xml:space="preserve">'
             f'{_text(text)}</w:t></w:r></w:p>')
 
@@ -67,33 +78,39 @@ def _table(actions: Iterable[Action], columns: list[tuple[str, str, float]], tab
     widths = [int(LANDSCAPE_WIDTH_TWIPS * share / total) for _, _, share in columns]
     names = [name for name, _, _ in columns]
     status_at = names.index("rag") if "rag" in names else -1
+    opens = [_cell_open(width) for width in widths]
+    status_opens = {status: _cell_open(widths[status_at], colour) for status, colour in CELL_COLOURS.items()} \
+        if status_at >= 0 else {}
     parts = [f'<w:tbl><w:tblPr><w:tblStyle w:val="{table_style}"/><w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
              '<w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" '
              'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr><w:tblGrid>',
              *(f'<w:gridCol w:w="{w}"/>' for w in widths), "</w:tblGrid>",
              # the header row is marked as one: Word repeats it on each page and screen readers announce it
              '<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>',
-             *(_cell(w, heading, HEADER_FILL, bold=True) for w, (_, heading, _) in zip(widths, columns)), "</w:tr>"]
+             *(_cell_open(w, HEADER_FILL, bold=True) + _text(heading) + CELL_CLOSE
+               for w, (_, heading, _) in zip(widths, columns)), "</w:tr>"]
     append = parts.append
     for action in actions:
         texts = cell_texts(action, names)
-        append('<w:tr><w:trPr><w:cantSplit/></w:trPr>')
-        for c, (width, text) in enumerate(zip(widths, texts)):
-            append(_cell(width, text, CELL_COLOURS[text] if c == status_at else None))
-        append("</w:tr>")
+        cells = [opening + _text(text) + CELL_CLOSE for opening, text in zip(opens, texts)]
+        if status_at >= 0:
+            status = texts[status_at]
+            cells[status_at] = status_opens[status] + status + CELL_CLOSE
+        append('<w:tr><w:trPr><w:cantSplit/></w:trPr>' + "".join(cells) + "</w:tr>")
     append("</w:tbl>")
     return "".join(parts)
 
 
-def appendix_xml(plan: Plan, styles: dict[str, str], grouped: bool = True) -> str:
+def appendix_xml(plan: Plan, styles: dict[str, str], title: str, grouped: bool = True) -> str:
     """The plan grouped by priority (Heading 2) and section (Heading 3), one table each, every column the plan
-    has. ``styles`` maps 'Heading 2', 'Heading 3' and 'Table Grid' to the template's style ids; a plan
+    has, under the heading ``title``. ``styles`` maps 'Heading 1', 'Heading 2',
+    'Heading 3' and 'Table Grid' to the template's style ids; a plan
     without priorities of its own (``grouped`` False) has no priority headings."""
     present = [c for c in COLUMNS if c[0] in plan.table.columns]
     by_group: dict[tuple[object, object], list[Action]] = {}
     for action in plan.actions:
         by_group.setdefault((action.priority, action.section), []).append(action)
-    parts = []
+    parts = [_heading(styles["Heading 1"], title)]
     titled = {p.number: p for p in plan.priorities}
     for (number, section), actions in by_group.items():
         priority = titled.get(number)
@@ -109,7 +126,20 @@ def appendix_xml(plan: Plan, styles: dict[str, str], grouped: bool = True) -> st
     return "".join(parts)
 
 
-def landscape_section_break(portrait_sectpr_xml: str) -> str:
-    """A paragraph that ends the portrait body (keeping its page set-up), so the appendix starts on a new,
-    landscape page."""
-    return f'<w:p><w:pPr>{portrait_sectpr_xml}</w:pPr></w:p>'
+def insert_appendix(package: bytes, token: str, portrait_section: str, xml: str) -> bytes:
+    """The saved .docx with the paragraph holding ``token`` replaced by a section break (the body's portrait
+    page set-up, ``portrait_section``) and the appendix's XML; every other part copied as it is."""
+    source = zipfile.ZipFile(io.BytesIO(package))
+    document = source.read("word/document.xml").decode("utf-8")
+    at = document.rfind(token)
+    if at < 0:
+        return package
+    start = max(document.rfind("<w:p>", 0, at), document.rfind("<w:p ", 0, at))
+    end = document.index("</w:p>", at) + len("</w:p>")
+    document = f"{document[:start]}<w:p><w:pPr>{portrait_section}</w:pPr></w:p>{xml}{document[end:]}"
+    target = io.BytesIO()
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as output:
+        for item in source.infolist():
+            data = document.encode("utf-8") if item.filename == "word/document.xml" else source.read(item)
+            output.writestr(item, data, compress_type=zipfile.ZIP_DEFLATED)
+    return target.getvalue()

@@ -18,7 +18,6 @@ from .sentences import as_sentence, capital, clean, count, join, long_date, mont
     without_stop
 
 MAX_ACHIEVEMENTS = 10
-APPENDIX_MARKER = "[[sip-excel: Appendix 1 goes here]]"
 # Placeholders shown in the header when Settings does not say; the author fills them in Word.
 MISSING = {"committee": "[Committee]", "meeting_date": "[Meeting date]", "report_of": "[Report of]",
            "author": "[Report author]"}
@@ -70,7 +69,7 @@ class ReportContext:
     sections: list[dict[str, str]]
     overdue: list[str]
     stale: list[str]
-    appendix: str = APPENDIX_MARKER
+    appendix: str = ""  # where the plan goes: a token that the appendix replaces after rendering
     chart: Any = None
 
     def as_dict(self) -> dict[str, Any]:

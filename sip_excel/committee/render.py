@@ -1,8 +1,8 @@
 """Render, then save: the document is made in memory (Excel Lite needs it before it has a path), then written."""
 from __future__ import annotations
 
-import copy
 import io
+import uuid
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,8 +12,8 @@ from ..config import Config
 from ..errors import TemplateError
 from ..files import write_atomically
 from ..model import Plan
-from .appendix import W_NS, appendix_xml
-from .context import APPENDIX_MARKER, ReportContext, ReportInputs, build_context, has_priorities
+from .appendix import W_NS, appendix_xml, insert_appendix
+from .context import ReportContext, ReportInputs, build_context, has_priorities
 from .notes import quality_line, warnings
 from .template import DEFAULT_TEMPLATE, check_template, open_template
 
@@ -63,13 +63,19 @@ def prepare(inputs: ReportInputs, *, template: Path | None = None) -> PreparedRe
     doc = open_template(template)
     context = build_context(inputs)
     check_template(doc, context.as_dict(), template)
+    context.appendix = token = f"sip-excel-appendix-{uuid.uuid4().hex}"  # unguessable: plan text cannot hold it
     context.chart = DescribedImage(doc, brag_chart(inputs.rollup), width=Mm(CHART_WIDTH_MM),
                                    description=chart_description(inputs.rollup))
     fill(doc, context.as_dict(), template)
-    finish(doc.docx, inputs, context)
+    portrait = finish(doc.docx, context, token)
     buffer = io.BytesIO()
     doc.save(buffer)
-    return PreparedReport(buffer.getvalue(), inputs, quality_line(inputs), warnings(inputs))
+    document = buffer.getvalue()
+    if portrait is not None:
+        plan = inputs.plan
+        xml = appendix_xml(plan, style_ids(doc.docx), f"Appendix 1 - {context.plan_name}", has_priorities(plan))
+        document = insert_appendix(document, token, portrait, xml)
+    return PreparedReport(document, inputs, quality_line(inputs), warnings(inputs))
 
 
 def fill(doc: Any, context: dict[str, Any], template: Path | None) -> None:
@@ -83,14 +89,18 @@ def fill(doc: Any, context: dict[str, Any], template: Path | None) -> None:
 
 # ---------------------------------------------------------------- after rendering
 
-def finish(document: Any, inputs: ReportInputs, context: ReportContext) -> None:
-    """Put in the appendix where the template marks it, and set the title and language."""
-    put_appendix(document, inputs.plan, has_priorities(inputs.plan))
+def finish(document: Any, context: ReportContext, token: str) -> str | None:
+    """Set the title and language; where the template has the appendix's field, turn the last section (the
+    appendix) landscape and return the body's own page set-up for the section break before it."""
     properties = document.core_properties
     properties.title = f"{context.subject} ({context.as_of})"
     properties.language = LANGUAGE
     properties.author = context.author if not context.author.startswith("[") else ""
     set_language(document)
+    body = document.element.body
+    if not any(token in (t.text or "") for t in body.iter(f"{_W}t")):
+        return None  # a manager took Appendix 1 out of the template: the report goes without it
+    return _landscape(body)
 
 
 def style_ids(document: Any) -> dict[str, str]:
@@ -105,39 +115,15 @@ def style_ids(document: Any) -> dict[str, str]:
     return found
 
 
-def put_appendix(document: Any, plan: Plan, grouped: bool) -> None:
-    """Replace the marker paragraph by the plan's tables, in a landscape section of its own."""
-    from lxml import etree
-
-    body = document.element.body
-    marker = next((p for p in body.iterchildren(f"{_W}p")
-                   if "".join(t.text or "" for t in p.iter(f"{_W}t")).strip() == APPENDIX_MARKER), None)
-    if marker is None:  # a manager removed Appendix 1 from the template: the report goes without it
-        return
-    xml = f'<w:body xmlns:w="{W_NS}">{appendix_xml(plan, style_ids(document), grouped)}</w:body>'
-    parsed = etree.fromstring(xml.encode("utf-8"), parser=etree.XMLParser(huge_tree=True))
-    anchor = marker
-    for element in list(parsed):
-        anchor.addnext(element)
-        anchor = element
-    heading = marker.getprevious()
-    _landscape(body, before=heading if heading is not None and heading.tag == f"{_W}p" else marker)
-    body.remove(marker)
-
-
-def _landscape(body: Any, before: Any) -> None:
-    """End the portrait pages before ``before`` and turn the last section (the appendix) landscape: the plan
-    is as wide as the spreadsheet it comes from."""
+def _landscape(body: Any) -> str:
+    """Turn the last section (the appendix) landscape, as wide as the spreadsheet it comes from; return the
+    portrait set-up it had, as XML, for the section break that ends the body."""
     from lxml import etree
 
     final = body.find(f"{_W}sectPr")
     if final is None:
-        return
-    portrait = copy.deepcopy(final)
-    paragraph = etree.SubElement(body, f"{_W}p")
-    properties = etree.SubElement(paragraph, f"{_W}pPr")
-    properties.append(portrait)
-    before.addprevious(paragraph)
+        return ""
+    portrait = etree.tostring(final, encoding="unicode")
     size = final.find(f"{_W}pgSz")
     if size is not None:
         width, height = size.get(f"{_W}w"), size.get(f"{_W}h")
@@ -149,6 +135,7 @@ def _landscape(body: Any, before: Any) -> None:
     if margins is not None:
         for side in ("left", "right", "top", "bottom"):
             margins.set(f"{_W}{side}", "850")  # 1.5 cm
+    return portrait
 
 
 def set_language(document: Any) -> None:
