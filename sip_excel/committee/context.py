@@ -1,11 +1,12 @@
 """The report's context: one typed field per template placeholder, and the pure choosers that fill the lists."""
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, fields
 from typing import Any
 
 from ..config import Config, ReportMeta
@@ -14,8 +15,7 @@ from ..rollup import STALE_CODES, UNRATED, Rollup
 from ..rules.comments import PLACEHOLDERS
 from ..travel import Travel
 from ..validate import Report
-from .sentences import as_sentence, capital, clean, count, join, long_date, month_year, plan_date, verb, \
-    without_stop
+from .sentences import as_sentence, capital, clean, count, join, long_date, plan_date, verb, without_stop
 
 MAX_ACHIEVEMENTS = 10
 # Placeholders shown in the header when Settings does not say; the author fills them in Word.
@@ -115,8 +115,6 @@ def period_start(as_of: dt.date, months: int) -> dt.date:
     month = as_of.month - months
     year = as_of.year + (month - 1) // 12
     month = (month - 1) % 12 + 1
-    import calendar
-
     return dt.date(year, month, min(as_of.day, calendar.monthrange(year, month)[1]))
 
 
