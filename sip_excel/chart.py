@@ -23,7 +23,7 @@ def brag_chart(rollup: Rollup) -> io.BytesIO:
         counts = list(table[status])[::-1]
         if not any(counts):
             continue
-        bars = axes.barh(labels, counts, left=left, color=COLOURS[status], label=status, edgecolor="white")
+        bars = axes.barh(labels, counts, left=left, color=COLOURS.get(status, COLOURS["Unrated"]), label=status, edgecolor="white")
         axes.bar_label(bars, labels=[str(c) if c else "" for c in counts], label_type="center", fontsize=8,
                        color="white" if status in ("Blue", "Red") else "black")
         left = [a + b for a, b in zip(left, counts)]

@@ -6,13 +6,19 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 
 from .committee.sentences import capital, count, join, long_date, number, verb
-from .rollup import Rollup
+from .rollup import COUNT_COLUMNS, Rollup
 from .travel import Travel
 
-OPEN_STATUSES = ("Red", "Amber", "Green", "Unrated")
+# Every status the roll-up counts but Blue: a plan's own statuses ("On hold") included, whatever the model has.
+OPEN_STATUSES = tuple(status for status in COUNT_COLUMNS if status != "Blue")
 # How a sentence names an action's status: "two are complete", "one is at amber".
 STATUS_WORDS = {"Blue": "complete", "Red": "red", "Amber": "at amber", "Green": "at green",
                 "Unrated": "without a rating"}
+
+
+def status_phrase(status: str) -> str:
+    """'at amber', 'without a rating'; a status of the plan's own as it is called ('on hold')."""
+    return STATUS_WORDS.get(status, status.lower())
 
 __all__ = ["number", "completion_sentence", "brag_sentence", "amber_sentence", "overdue_sentence",
            "status_sentence", "travel_sentences", "travel_intro"]
@@ -35,24 +41,25 @@ def completion_sentence(rollup: Rollup) -> str:
 
 def brag_sentence(rollup: Rollup) -> str:
     """'Of the 59 actions still open, there are no red ratings, five at amber and the rest at green.'"""
-    red, amber, green, unrated = (rollup.count(s) for s in OPEN_STATUSES)
-    open_actions = red + amber + green + unrated
+    counts = {status: rollup.count(status) for status in OPEN_STATUSES}
+    red, amber, green = counts.get("Red", 0), counts.get("Amber", 0), counts.get("Green", 0)
+    others = {status: n for status, n in counts.items() if status not in ("Red", "Amber", "Green") and n}
+    open_actions = sum(counts.values())
     if rollup.count("Total") == 0:
         return ""
     if open_actions == 0:
         return "Every action is complete."
     if open_actions == 1:
-        status = next(s for s, n in zip(OPEN_STATUSES, (red, amber, green, unrated)) if n)
-        return f"The one action still open is {STATUS_WORDS[status]}."
+        return f"The one action still open is {status_phrase(next(s for s, n in counts.items() if n))}."
     reds = count(red, "red rating")
     ambers = f"{number(amber, 'none')} at amber"
-    if unrated == 0 and green and (red or amber):
+    if not others and green and (red or amber):
         greens = "the rest at green"
     else:
         greens = f"{number(green, 'none')} at green"
-    unrated_part = f"{number(unrated)} without a rating" if unrated else ""
+    rest = [f"{number(n)} {status_phrase(status)}" for status, n in others.items()]
     return f"Of the {number(open_actions)} actions still open, there {verb(red, 'is', 'are')} " \
-           f"{join([reds, ambers, greens, unrated_part])}."
+           f"{join([reds, ambers, greens, *rest])}."
 
 
 def amber_sentence(amber_not_yet_due: int, rollup: Rollup) -> str:
@@ -83,10 +90,10 @@ def status_sentence(counts: Mapping[str, int], whose: str = "its") -> str:
         return capital(f"{whose} actions are not written yet.")
     if total == 1:
         status = next(s for s, n in counts.items() if n)
-        return capital(f"{whose} one action is {STATUS_WORDS[status]}.")
+        return capital(f"{whose} one action is {status_phrase(status)}.")
     if counts.get("Blue", 0) == total:
         return capital(f"{'both' if total == 2 else f'all {number(total)}'} of {whose} actions are complete.")
-    parts = [f"{number(n)} {verb(n, 'is', 'are')} {STATUS_WORDS[status]}"
+    parts = [f"{number(n)} {verb(n, 'is', 'are')} {status_phrase(status)}"
              for status, n in counts.items() if n]
     return f"Of {whose} {number(total)} actions, {join(parts)}."
 

@@ -36,8 +36,8 @@ class Rollup:
         return self.table[self.table["level"] == "total"].iloc[0]
 
     def count(self, column: str) -> int:
-        """A figure from the totals row, e.g. count('Blue')."""
-        return int(self.totals[column])
+        """A figure from the totals row, e.g. count('Blue') (0 for a status the plan does not use)."""
+        return int(self.totals.get(column, 0))
 
 
 def actions_frame(plan: Plan, report: Report) -> pd.DataFrame:

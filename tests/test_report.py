@@ -330,7 +330,7 @@ def test_an_as_of_date_outside_the_plan_period_is_told_to_the_author(built, tmp_
     result = run("report", str(built[0]), "-o", str(output), "--as-of", "2026-11-29")
     assert result.returncode == 0
     (warning,) = result.stderr.strip().splitlines()
-    assert warning == ("sip-excel: warning: The report is at 29 November 2026 (the As of date in Settings), outside "
+    assert warning == ("sip-excel: warning: The report is at 29 November 2026 (the as-of date given), outside "
                        "the plan period (1 April 2017 to 31 March 2018). Set the As of date in Settings, or give "
                        "--as-of.")
     assert "outside the plan period" not in text_of(Document(output))

@@ -130,3 +130,16 @@ def test_overdue_sentence(counts, sentence):
 ])
 def test_status_sentence(counts, sentence):
     assert status_sentence(counts) == sentence
+
+
+def test_a_status_of_the_plans_own_is_counted_and_named(monkeypatch):
+    """Another layout may bring statuses such as 'On hold': the sentences count them, in their own words."""
+    import sip_excel.narrative as narrative
+
+    monkeypatch.setattr(narrative, "OPEN_STATUSES", ("Red", "Amber", "Green", "Unrated", "On hold"))
+    rolled = totals(blue=1, amber=2, green=2)
+    rolled.table["On hold"] = 1
+    rolled.table["Total"] += 1
+    assert brag_sentence(rolled) == "Of the five actions still open, there are no red ratings, two at amber, two " \
+                                    "at green and one on hold."
+    assert status_sentence({"Blue": 1, "On hold": 2}) == "Of its three actions, one is complete and two are on hold."

@@ -95,7 +95,7 @@ def _table(actions: Iterable[Action], columns: list[tuple[str, str, float]], tab
         cells = [opening + _text(text) + CELL_CLOSE for opening, text in zip(opens, texts)]
         if status_at >= 0:
             status = texts[status_at]
-            cells[status_at] = status_opens[status] + status + CELL_CLOSE
+            cells[status_at] = status_opens.get(status, status_opens[UNRATED]) + _text(status) + CELL_CLOSE
         append('<w:tr><w:trPr><w:cantSplit/></w:trPr>' + "".join(cells) + "</w:tr>")
     append("</w:tbl>")
     return "".join(parts)

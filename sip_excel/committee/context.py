@@ -11,7 +11,9 @@ from typing import Any
 
 from ..config import Config, ReportMeta
 from ..model import Action, Plan
-from ..rollup import STALE_CODES, UNRATED, Rollup
+from ..narrative import amber_sentence, brag_sentence, completion_sentence, overdue_sentence, status_phrase, \
+    status_sentence, travel_intro, travel_sentences
+from ..rollup import COUNT_COLUMNS, STALE_CODES, UNRATED, Rollup
 from ..rules.comments import PLACEHOLDERS
 from ..travel import Travel
 from ..validate import Report
@@ -175,10 +177,6 @@ def lead_names(action: Action, config: Config) -> str:
     return join(list(dict.fromkeys(names)))
 
 
-STATUS_PHRASE = {"Red": "red", "Amber": "at amber", "Green": "at green", UNRATED: "without a rating",
-                 "Blue": "complete"}
-
-
 def challenge_items(plan: Plan, name: Callable[[Action], str]) -> list[str]:
     """Every red and amber action, with its latest progress (placeholders resolved or left out)."""
     items = []
@@ -200,7 +198,7 @@ def overdue_items(plan: Plan, as_of: dt.date, config: Config, name: Callable[[Ac
         lead = lead_names(action, config)
         due = plan_date(action.end, action.text("end"))
         items.append(f"{without_stop(text)} ({name(action)}): due {due}, "
-                     f"{STATUS_PHRASE[action.status or UNRATED]}{f', led by {lead}' if lead else ''}.")
+                     f"{status_phrase(action.status or UNRATED)}{f', led by {lead}' if lead else ''}.")
     return items
 
 
@@ -226,15 +224,13 @@ def stale_items(plan: Plan, validation: Report, config: Config, name: Callable[[
 def section_paragraphs(plan: Plan, as_of: dt.date) -> list[dict[str, str]]:
     """One paragraph per section of a divided priority (Priority 5's Ofsted recommendations): its recommendation
     (or heading), its counts, and the latest progress written in it."""
-    from ..narrative import status_sentence
-
     paragraphs = []
     for priority in plan.priorities:
         for section in priority.sections:
             indices = [i for i, a in enumerate(plan.actions)
                        if a.priority == priority.number and a.section == section]
             counts = Counter(plan.actions[i].status or UNRATED for i in indices)
-            ordered = {s: counts[s] for s in ("Blue", "Red", "Amber", "Green", UNRATED) if counts[s]}
+            ordered = {s: counts[s] for s in (*COUNT_COLUMNS, *counts) if counts[s]}
             progress = next((c for i in reversed(indices) if (c := latest_comment(plan, i))), "")
             aim = next((clean(plan.actions[i].text("aim")) for i in indices if plan.actions[i].text("aim")), "")
             # The section's recommendation (its first aim) names it best; else its heading without "Section 3:".
@@ -287,9 +283,6 @@ def rollup_rows(rollup: Rollup) -> list[dict[str, Any]]:
 def build_context(inputs: ReportInputs) -> ReportContext:
     """Every placeholder of the template, from the plan, the roll-up and the settings (the chart is added when
     rendering)."""
-    from ..narrative import amber_sentence, brag_sentence, completion_sentence, overdue_sentence, \
-        travel_intro, travel_sentences
-
     plan, config, rollup, travel = inputs.plan, inputs.config, inputs.rollup, inputs.travel
     meta, as_of = config.report, rollup.as_of
     name = namer(plan)

@@ -42,7 +42,7 @@ def warnings(inputs: ReportInputs) -> list[str]:
                      f"shows {join(missing)} to fill in (or add them to the Settings sheet).")
     as_of, period = inputs.rollup.as_of, plan_period(inputs)
     if period and not period[0] <= as_of <= period[1]:
-        source = "the As of date in Settings" if inputs.config.as_of else "today, as Settings gives no As of date"
+        source = "the as-of date given" if inputs.config.as_of else "today's date, as no as-of date is set"
         notes.append(f"The report is at {long_date(as_of)} ({source}), outside the plan period "
                      f"({long_date(period[0])} to {long_date(period[1])}). Set the As of date in Settings, or "
                      "give --as-of.")
