@@ -20,7 +20,7 @@ def status_phrase(status: str) -> str:
     """'at amber', 'without a rating'; a status of the plan's own as it is called ('on hold')."""
     return STATUS_WORDS.get(status, status.lower())
 
-__all__ = ["number", "completion_sentence", "brag_sentence", "amber_sentence", "overdue_sentence",
+__all__ = ["number", "completion_sentence", "brag_sentence", "red_sentence", "amber_sentence", "overdue_sentence",
            "status_sentence", "travel_sentences", "travel_intro"]
 
 
@@ -60,6 +60,15 @@ def brag_sentence(rollup: Rollup) -> str:
     rest = [f"{number(n)} {status_phrase(status)}" for status, n in others.items()]
     return f"Of the {number(open_actions)} actions still open, there {verb(red, 'is', 'are')} " \
            f"{join([reds, ambers, greens, *rest])}."
+
+
+def red_sentence(rollup: Rollup) -> str:
+    """'No action is rated red.', 'Two actions are rated red.' (nothing for a plan with no actions yet)."""
+    red = rollup.count("Red")
+    if rollup.count("Total") == 0:
+        return ""
+    return "No action is rated red." if red == 0 else f"{capital(count(red, 'action'))} {verb(red, 'is', 'are')} " \
+                                                      "rated red."
 
 
 def amber_sentence(amber_not_yet_due: int, rollup: Rollup) -> str:

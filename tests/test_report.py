@@ -176,6 +176,8 @@ def test_figures_and_sentences_match_the_rollup(built, figures):
            "five without a rating." in text
     assert f"At 31 August 2017, {result.count('Overdue')} actions are past their end date and not complete." in text
     assert "Most actions are amber" not in text  # they are not: most open actions are green
+    assert f"This report updates Members on the progress of the {PLAN_NAME}, appended, at 31 August 2017. Of the " \
+           "113 actions, 54 are complete (48%). No action is rated red." in text
     assert "01 September" not in text and "31 Aug 2017" not in text  # one date style
 
 
@@ -247,6 +249,7 @@ def test_ofsted_sections_get_a_paragraph_each(built, figures):
     document = Document(built[1])
     texts = [p.text for p in document.paragraphs]
     start = texts.index("Priority 5: progress by section")
+    assert texts[start + 1] == "Priority 5 is divided into eight sections; the progress of each follows."
     paragraphs = texts[start + 2: start + 2 + len(plan.priorities[4].sections)]
     assert len(paragraphs) == 8
     assert paragraphs[0].startswith("Ofsted recommendation 1: Further improve the quality and consistency of written "

@@ -9,7 +9,7 @@ import pytest
 from sip_excel.committee.sentences import as_sentence, clean, count, join, long_date, month_year, number, \
     plan_date, verb, without_stop
 from sip_excel.dates import PlanDate
-from sip_excel.narrative import brag_sentence, completion_sentence, overdue_sentence, status_sentence
+from sip_excel.narrative import brag_sentence, completion_sentence, overdue_sentence, red_sentence, status_sentence
 from sip_excel.rollup import Rollup
 
 AS_OF = dt.date(2017, 8, 31)
@@ -103,6 +103,18 @@ def test_completion_sentence(counts, sentence):
 ])
 def test_brag_sentence(counts, sentence):
     assert brag_sentence(totals(**counts)) == sentence
+
+
+@pytest.mark.parametrize(("counts", "sentence"), [
+    (dict(), ""),
+    (dict(green=3), "No action is rated red."),
+    (dict(red=1, green=3), "One action is rated red."),
+    (dict(red=2, green=3), "Two actions are rated red."),
+    (dict(red=12, green=3), "12 actions are rated red."),
+    (dict(red=4), "Four actions are rated red."),
+])
+def test_red_sentence(counts, sentence):
+    assert red_sentence(totals(**counts)) == sentence
 
 
 @pytest.mark.parametrize(("counts", "sentence"), [

@@ -11,8 +11,8 @@ from typing import Any
 
 from ..config import Config, ReportMeta
 from ..model import Action, Plan
-from ..narrative import amber_sentence, brag_sentence, completion_sentence, overdue_sentence, status_phrase, \
-    status_sentence, travel_intro, travel_sentences
+from ..narrative import amber_sentence, brag_sentence, completion_sentence, overdue_sentence, red_sentence, \
+    status_phrase, status_sentence, travel_intro, travel_sentences
 from ..rollup import COUNT_COLUMNS, STALE_CODES, UNRATED, Rollup
 from ..rules.comments import PLACEHOLDERS
 from ..travel import Travel
@@ -243,6 +243,18 @@ def section_paragraphs(plan: Plan, as_of: dt.date) -> list[dict[str, str]]:
     return paragraphs
 
 
+def sections_intro(plan: Plan) -> str:
+    """'Priority 5 is divided into eight sections; the progress of each follows.'"""
+    divided = [p for p in plan.priorities if p.sections]
+    if not divided:
+        return ""
+    if len(divided) == 1:
+        return f"{divided[0].name} is divided into {count(len(divided[0].sections), 'section')}; the progress of " \
+               "each follows."
+    return f"{capital(count(len(divided), 'priority', 'priorities'))} are divided into sections; the progress of " \
+           "each section follows."
+
+
 def sections_heading(plan: Plan) -> str:
     """'Priority 5: progress by section' (the Ofsted recommendations), or 'Progress by section'."""
     divided = [p for p in plan.priorities if p.sections]
@@ -314,7 +326,7 @@ def build_context(inputs: ReportInputs) -> ReportContext:
         author_telephone=clean(meta.author_telephone), author_email=clean(meta.author_email),
         plan_name=clean(meta.plan_name), as_of=long_date(as_of),
         summary=f"This report updates Members on the progress of the {clean(meta.plan_name)}, appended, at "
-                f"{long_date(as_of)}. {figures}".strip(),
+                f"{long_date(as_of)}. {completion_sentence(rollup)} {red_sentence(rollup)}".strip(),
         main_paragraphs=[capital(p) for p in main if p],
         by_priority=grouped, rollup_rows=rollup_rows(rollup),
         achievements_intro=capital(achievements_intro), achievements=achievements, achievements_more=more,
@@ -322,9 +334,7 @@ def build_context(inputs: ReportInputs) -> ReportContext:
         travel_intro=travel_intro(travel, as_of) if travel else "",
         travel=travel_sentences(travel, name) if travel else [],
         sections_heading=sections_heading(plan),
-        sections_intro=(f"{capital(count(len(sections), 'section'))} of the plan "
-                        f"{verb(len(sections), 'follows', 'follow')} recommendations of their own; the progress "
-                        f"of each is:") if sections else "",
+        sections_intro=sections_intro(plan),
         sections=sections,
         overdue=overdue_items(plan, as_of, config, name),
         stale=stale_items(plan, inputs.validation, config, name),
