@@ -155,6 +155,19 @@ def test_no_settings_sheet_shows_marked_placeholders_and_tells_the_author(built,
                               "Report of and Report author: the header shows [Committee], [Meeting date], "
                               "[Report of] and [Report author] to fill in")
     assert "Settings do not" not in text_of(Document(output))
+    assert f"Appendix 1 - {PLAN_NAME}" in text_of(Document(output))  # the name from the plan's title block
+
+
+def test_without_settings_the_plan_period_is_the_title_blocks_duration(built, tmp_path):
+    plan = tmp_path / "plan.xlsx"
+    book = load_workbook(built[0])
+    del book["Settings"]
+    book.save(plan)
+    result = run("report", str(plan), "-o", str(tmp_path / "report.docx"))  # no as-of date at all: today
+    warnings = result.stderr.strip().splitlines()
+    assert len(warnings) == 2 and warnings[1].startswith("sip-excel: warning: The report is at ")
+    assert "(today's date, as no as-of date is set), outside the plan period (1 April 2017 to 31 March 2018)." \
+        in warnings[1]
 
 
 def test_the_body_fits_in_five_pages_and_libreoffice_opens_it(pdf_pages):

@@ -279,6 +279,13 @@ def missing_header_fields(meta: ReportMeta) -> list[str]:
     return [MISSING[key] for key, value in header_fields(meta).items() if value == MISSING[key]]
 
 
+def plan_name(meta: ReportMeta, plan: Plan) -> str:
+    """Settings' Plan name, else the Name in the plan's title block, else 'Service Improvement Plan'."""
+    if meta.plan_name != ReportMeta().plan_name:
+        return clean(meta.plan_name)
+    return clean(plan.title.get("Name", "")) or clean(meta.plan_name)
+
+
 def has_priorities(plan: Plan) -> bool:
     """False for a plan with no priorities of its own: one group with no title (the reader's single group)."""
     return not (len(plan.priorities) <= 1 and not any(p.title.strip() for p in plan.priorities))
@@ -297,13 +304,14 @@ def build_context(inputs: ReportInputs) -> ReportContext:
     rendering)."""
     plan, config, rollup, travel = inputs.plan, inputs.config, inputs.rollup, inputs.travel
     meta, as_of = config.report, rollup.as_of
+    name_of_plan = plan_name(meta, plan)
     name = namer(plan)
     grouped = has_priorities(plan)
     amber_not_yet_due = sum(1 for a in plan.actions if a.status == "Amber" and not a.is_overdue(as_of))
     figures = f"{completion_sentence(rollup)} {brag_sentence(rollup)}".strip()
     groups = (f"under {count(len(plan.priorities), 'priority', 'priorities')}" if grouped else "")
     main = [
-        f"The {clean(meta.plan_name)} sets out specific aims, with their actions and measures"
+        f"The {name_of_plan} sets out specific aims, with their actions and measures"
         f"{' ' + groups if groups else ''}. This report gives its progress at {long_date(as_of)}.",
         figures,
         " ".join(s for s in (amber_sentence(amber_not_yet_due, rollup), overdue_sentence(rollup, as_of)) if s),
@@ -324,8 +332,8 @@ def build_context(inputs: ReportInputs) -> ReportContext:
     return ReportContext(
         **header, subject=clean(meta.subject), public=clean(meta.public), author_role=clean(meta.author_role),
         author_telephone=clean(meta.author_telephone), author_email=clean(meta.author_email),
-        plan_name=clean(meta.plan_name), as_of=long_date(as_of),
-        summary=f"This report updates Members on the progress of the {clean(meta.plan_name)}, appended, at "
+        plan_name=name_of_plan, as_of=long_date(as_of),
+        summary=f"This report updates Members on the progress of the {name_of_plan}, appended, at "
                 f"{long_date(as_of)}. {completion_sentence(rollup)} {red_sentence(rollup)}".strip(),
         main_paragraphs=[capital(p) for p in main if p],
         by_priority=grouped, rollup_rows=rollup_rows(rollup),

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..dates import parse_date
 from ..model import Plan
 from .context import ReportInputs, missing_header_fields
 from .sentences import count, join, long_date
@@ -18,11 +19,20 @@ def quality_line(inputs: ReportInputs) -> str:
 
 
 def plan_period(inputs: ReportInputs) -> tuple[dt.date, dt.date] | None:
-    """The plan's period: Settings' Plan start and Plan end, else from its actions' earliest start to latest end."""
+    """The plan's period: Settings' Plan start and Plan end, else the title block's Duration ("April 2017 to
+    March 2018"), else from its actions' earliest start to their latest end."""
     config = inputs.config
     if config.plan_start and config.plan_end:
         return config.plan_start, config.plan_end
-    return _dates_span(inputs.plan)
+    return _duration(inputs.plan.title.get("Duration", "")) or _dates_span(inputs.plan)
+
+
+def _duration(text: str) -> tuple[dt.date, dt.date] | None:
+    start, _, end = text.partition(" to ")
+    first, last = parse_date(start.strip()), parse_date(end.strip())
+    if first is None or last is None or not (first.plausible and last.plausible):
+        return None
+    return first.value, last.last_day
 
 
 def _dates_span(plan: Plan) -> tuple[dt.date, dt.date] | None:
