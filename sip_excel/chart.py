@@ -17,7 +17,7 @@ def brag_chart(rollup: Rollup) -> io.BytesIO:
 
     table = rollup.priorities
     labels = list(table["label"])[::-1]
-    figure, axes = plt.subplots(figsize=(7.5, 0.55 * len(labels) + 1.4), dpi=150)
+    figure, axes = plt.subplots(figsize=(7.5, 0.42 * len(labels) + 1.1), dpi=150)
     left = [0] * len(labels)
     for status in COUNT_COLUMNS:
         counts = list(table[status])[::-1]

@@ -19,7 +19,7 @@ from .template import DEFAULT_TEMPLATE, check_template, open_template
 
 log = logging.getLogger(__name__)
 LANGUAGE = "en-GB"
-CHART_WIDTH_MM = 160
+CHART_WIDTH_MM = 150
 _W = f"{{{W_NS}}}"
 
 
