@@ -69,3 +69,29 @@ def test_plan_text_in_the_appendix_stays_text_and_any_status_is_labelled():
     status = rows[2].findall(qn("w:tc"))[-1]
     assert "".join(status.itertext()) == "On hold"
     assert status.find(f"{qn('w:tcPr')}/{qn('w:shd')}").get(qn("w:fill")) == "E7E6E6"
+
+
+@pytest.mark.parametrize(("before", "carrier"), [
+    ("paragraph", "E: someone@example.org"),  # the break rides on the body's last line: no empty page
+    ("table", ""),  # after a table, a paragraph of its own, one point high
+])
+def test_the_section_break_before_the_appendix(before, carrier):
+    from docx.text.paragraph import Paragraph
+
+    from sip_excel.committee.render import _section_break
+
+    document = Document(DEFAULT_TEMPLATE)
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    if before == "paragraph":
+        document.add_paragraph("E: someone@example.org")
+    else:
+        document.add_table(rows=1, cols=1)
+    field = document.add_paragraph("{{ appendix }}")._p
+    _section_break(body, field)
+    assert Paragraph(field.getprevious(), None).text == carrier
+    assert field.getprevious().find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
+    portrait, landscape = document.sections
+    assert portrait.page_width < portrait.page_height and landscape.page_width > landscape.page_height

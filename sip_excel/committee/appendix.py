@@ -126,9 +126,9 @@ def appendix_xml(plan: Plan, styles: dict[str, str], title: str, grouped: bool =
     return "".join(parts)
 
 
-def insert_appendix(package: bytes, token: str, portrait_section: str, xml: str) -> bytes:
-    """The saved .docx with the paragraph holding ``token`` replaced by a section break (the body's portrait
-    page set-up, ``portrait_section``) and the appendix's XML; every other part copied as it is."""
+def insert_appendix(package: bytes, token: str, xml: str) -> bytes:
+    """The saved .docx with the paragraph holding ``token`` replaced by the appendix's XML; every other part
+    copied as it is."""
     source = zipfile.ZipFile(io.BytesIO(package))
     document = source.read("word/document.xml").decode("utf-8")
     at = document.rfind(token)
@@ -136,7 +136,7 @@ def insert_appendix(package: bytes, token: str, portrait_section: str, xml: str)
         return package
     start = max(document.rfind("<w:p>", 0, at), document.rfind("<w:p ", 0, at))
     end = document.index("</w:p>", at) + len("</w:p>")
-    document = f"{document[:start]}<w:p><w:pPr>{portrait_section}</w:pPr></w:p>{xml}{document[end:]}"
+    document = f"{document[:start]}{xml}{document[end:]}"
     target = io.BytesIO()
     with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as output:
         for item in source.infolist():

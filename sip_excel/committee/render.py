@@ -1,6 +1,7 @@
 """Render, then save: the document is made in memory (Excel Lite needs it before it has a path), then written."""
 from __future__ import annotations
 
+import copy
 import io
 import uuid
 import logging
@@ -67,14 +68,14 @@ def prepare(inputs: ReportInputs, *, template: Path | None = None) -> PreparedRe
     context.chart = DescribedImage(doc, brag_chart(inputs.rollup), width=Mm(CHART_WIDTH_MM),
                                    description=chart_description(inputs.rollup))
     fill(doc, context.as_dict(), template)
-    portrait = finish(doc.docx, context, token)
+    has_appendix = finish(doc.docx, context, token)
     buffer = io.BytesIO()
     doc.save(buffer)
     document = buffer.getvalue()
-    if portrait is not None:
+    if has_appendix:
         plan = inputs.plan
         xml = appendix_xml(plan, style_ids(doc.docx), f"Appendix 1 - {context.plan_name}", has_priorities(plan))
-        document = insert_appendix(document, token, portrait, xml)
+        document = insert_appendix(document, token, xml)
     return PreparedReport(document, inputs, quality_line(inputs), warnings(inputs))
 
 
@@ -89,18 +90,21 @@ def fill(doc: Any, context: dict[str, Any], template: Path | None) -> None:
 
 # ---------------------------------------------------------------- after rendering
 
-def finish(document: Any, context: ReportContext, token: str) -> str | None:
-    """Set the title and language; where the template has the appendix's field, turn the last section (the
-    appendix) landscape and return the body's own page set-up for the section break before it."""
+def finish(document: Any, context: ReportContext, token: str) -> bool:
+    """Set the title and language; where the template has the appendix's field, end the portrait body just
+    before it and turn the last section (the appendix) landscape. False when there is no such field."""
     properties = document.core_properties
     properties.title = f"{context.subject} ({context.as_of})"
     properties.language = LANGUAGE
     properties.author = context.author if not context.author.startswith("[") else ""
     set_language(document)
     body = document.element.body
-    if not any(token in (t.text or "") for t in body.iter(f"{_W}t")):
-        return None  # a manager took Appendix 1 out of the template: the report goes without it
-    return _landscape(body)
+    field = next((t for t in body.iter(f"{_W}t") if token in (t.text or "")), None)
+    if field is None:
+        return False  # a manager took Appendix 1 out of the template: the report goes without it
+    paragraph = next(p for p in field.iterancestors(f"{_W}p"))
+    _section_break(body, paragraph)
+    return True
 
 
 def style_ids(document: Any) -> dict[str, str]:
@@ -115,15 +119,18 @@ def style_ids(document: Any) -> dict[str, str]:
     return found
 
 
-def _landscape(body: Any) -> str:
-    """Turn the last section (the appendix) landscape, as wide as the spreadsheet it comes from; return the
-    portrait set-up it had, as XML, for the section break that ends the body."""
-    from lxml import etree
-
+def _section_break(body: Any, field: Any) -> None:
+    """End the portrait body before the appendix's field, keeping its page set-up, and turn the last section
+    (the appendix, as wide as the spreadsheet it comes from) landscape."""
     final = body.find(f"{_W}sectPr")
     if final is None:
-        return ""
-    portrait = etree.tostring(final, encoding="unicode")
+        return
+    portrait = copy.deepcopy(final)
+    before = field.getprevious()
+    if before is not None and before.tag == f"{_W}p" and before.find(f"{_W}pPr/{_W}sectPr") is None:
+        before.get_or_add_pPr()._insert_sectPr(portrait)  # on the last line of the body: no empty page
+    else:
+        field.addprevious(_break_paragraph(portrait))
     size = final.find(f"{_W}pgSz")
     if size is not None:
         width, height = size.get(f"{_W}w"), size.get(f"{_W}h")
@@ -135,7 +142,16 @@ def _landscape(body: Any) -> str:
     if margins is not None:
         for side in ("left", "right", "top", "bottom"):
             margins.set(f"{_W}{side}", "850")  # 1.5 cm
-    return portrait
+
+
+def _break_paragraph(section: Any) -> Any:
+    """A paragraph of its own for the section break (after a table, say), one point high."""
+    from docx.oxml import parse_xml
+
+    paragraph = parse_xml(f'<w:p xmlns:w="{W_NS}"><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" '
+                          'w:lineRule="exact"/><w:rPr><w:sz w:val="2"/></w:rPr></w:pPr></w:p>')
+    paragraph[0].append(section)
+    return paragraph
 
 
 def set_language(document: Any) -> None:
