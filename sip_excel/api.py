@@ -78,3 +78,13 @@ def check(source: str | PathLike[str] | Mapping[str, Grid], **kwargs: Any) -> tu
 
 
 __all__ = ["load", "load_plan", "check", "validate", "Plan", "Config", "Report", "Grid"]
+
+
+def prepare_report(plan: Plan, config: Config, *, previous: tuple[Plan, Config] | None = None,
+                   template: Any = None) -> Any:
+    """The committee report, rendered in memory: ``.document`` (the .docx bytes), ``.save(path)``, and
+    ``.author_notes`` (what the author is told beside it). The command line and the Build report button call
+    this; the Word libraries are imported only here, so Validate stays lean."""
+    from .committee.render import inputs_for, prepare
+
+    return prepare(inputs_for(plan, config, previous), template=template)

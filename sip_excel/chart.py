@@ -17,13 +17,13 @@ def brag_chart(rollup: Rollup) -> io.BytesIO:
 
     table = rollup.priorities
     labels = list(table["label"])[::-1]
-    figure, axes = plt.subplots(figsize=(7.5, 0.55 * len(labels) + 1.4), dpi=150)
+    figure, axes = plt.subplots(figsize=(7.5, 0.42 * len(labels) + 1.1), dpi=150)
     left = [0] * len(labels)
     for status in COUNT_COLUMNS:
         counts = list(table[status])[::-1]
         if not any(counts):
             continue
-        bars = axes.barh(labels, counts, left=left, color=COLOURS[status], label=status, edgecolor="white")
+        bars = axes.barh(labels, counts, left=left, color=COLOURS.get(status, COLOURS["Unrated"]), label=status, edgecolor="white")
         axes.bar_label(bars, labels=[str(c) if c else "" for c in counts], label_type="center", fontsize=8,
                        color="white" if status in ("Blue", "Red") else "black")
         left = [a + b for a, b in zip(left, counts)]
@@ -39,3 +39,16 @@ def brag_chart(rollup: Rollup) -> io.BytesIO:
     plt.close(figure)
     image.seek(0)
     return image
+
+
+def chart_description(rollup: Rollup) -> str:
+    """The chart's alternative text: what it shows and every figure in it, for a reader who cannot see it."""
+    from .committee.sentences import join, long_date
+
+    def figures(record) -> str:
+        return join([f"{int(record[status])} {status.lower()}" for status in COUNT_COLUMNS if int(record[status])]) \
+            or "no actions"
+
+    bars = "; ".join(f"{record['label']}: {figures(record)}" for record in rollup.priorities.to_dict(orient="records"))
+    return (f"Bar chart of the actions' BRAG status by priority at {long_date(rollup.as_of)}. {bars}. "
+            f"In all: {figures(rollup.totals)}.")

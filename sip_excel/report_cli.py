@@ -2,14 +2,18 @@
 from __future__ import annotations
 
 import argparse
+import sys
 import zipfile
 from dataclasses import replace
 from pathlib import Path
 
-from .api import load
-from .errors import TemplateError
+from .api import load, prepare_report
+from .committee.sentences import clean
+from .config import Config
+from .errors import OutputError, TemplateError
 from .files import check_target
-from .report import DEFAULT_TEMPLATE, ReportInputs, build_report, default_output
+from .model import Plan
+from .report import DEFAULT_TEMPLATE, default_output
 from .rollup import format_rollup, rollup
 from .terminal import visible, write_out
 from .travel import compare
@@ -23,7 +27,7 @@ _NOT_A_TEMPLATE = {
 }
 
 
-def _inputs(args: argparse.Namespace) -> ReportInputs:
+def _load(args: argparse.Namespace) -> tuple[Plan, Config, tuple[Plan, Config] | None]:
     plan, config = load(args.path, sheet=args.sheet, as_of=args.as_of)
     meta = config.report
     for flag, field in (("committee", "committee"), ("meeting_date", "meeting_date"), ("author", "report_author"),
@@ -31,30 +35,30 @@ def _inputs(args: argparse.Namespace) -> ReportInputs:
         value = getattr(args, flag, None)
         if value is not None:
             meta = replace(meta, **{field: value})
-    config = replace(config, report=meta)
-    validation = validate(plan, config)
-    travel = None
-    if args.previous is not None:
-        previous, previous_config = load(args.previous, sheet=args.sheet)
-        travel = compare(previous, plan, previous_config.as_of)
-    return ReportInputs(plan, config, validation, rollup(plan, validation), travel)
+    previous = load(args.previous, sheet=args.sheet) if args.previous is not None else None
+    return plan, replace(config, report=meta), previous
 
 
 def rollup_command(args: argparse.Namespace) -> int:
-    inputs = _inputs(args)
-    text = format_rollup(inputs.rollup, args.format)
-    if args.format == "csv":  # section titles come from the plan: none may start a formula in a spreadsheet
+    plan, config, previous = _load(args)
+    validation = validate(plan, config)
+    travel = compare(previous[0], plan, previous[1].as_of) if previous is not None else None
+    text = format_rollup(rollup(plan, validation), args.format, travel, plan)
+    if args.format == "csv":  # titles and actions come from the plan: none may start a formula in a spreadsheet
         from .formatters import csv_safe_text
 
         text = csv_safe_text(text)
-    elif args.format == "text":  # for a terminal: the plan's titles with control characters shown, not obeyed
+    elif args.format == "text":  # for a terminal: the plan's text with control characters shown, not obeyed
         text = visible(text, keep_newlines=True)
-        if inputs.travel is not None:
-            from .narrative import travel_sentence
-
-            text += f"\n{visible(travel_sentence(inputs.travel))}\n"
     write_out(text)
     return 0
+
+
+def check_output_name(output: Path) -> None:
+    """The report is a Word document: an output named otherwise would open as nonsense, so it is refused."""
+    if output.suffix.lower() != ".docx":
+        raise OutputError(f"the report is a Word document, so its name must end in .docx (not '{output.name}'). "
+                          f"Try -o {output.with_suffix('.docx').name}.")
 
 
 def report_command(args: argparse.Namespace) -> int:
@@ -63,10 +67,14 @@ def report_command(args: argparse.Namespace) -> int:
         check_template_file(args.template)
     if args.output is not None:
         check_target(args.output, force=args.force, protect=protect)  # before the work, not after it
-    inputs = _inputs(args)
-    output = args.output or default_output(args.path, inputs.rollup.as_of)
-    written = build_report(inputs, output, template=args.template, force=args.force, protect=protect)
-    write_out(f"Committee report written to {visible(str(written))}\n")
+        check_output_name(args.output)  # after: a folder or a device is better told as such
+    plan, config, previous = _load(args)
+    prepared = prepare_report(plan, config, previous=previous, template=args.template)
+    output = args.output or default_output(args.path, prepared.inputs.rollup.as_of)
+    written = prepared.save(output, force=args.force, protect=protect)
+    write_out(f"Committee report written to {visible(str(written))}\n{visible(prepared.quality)}\n")
+    for warning in prepared.warnings:
+        print(f"sip-excel: warning: {visible(clean(warning))}", file=sys.stderr)
     return 0
 
 

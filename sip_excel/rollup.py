@@ -9,6 +9,7 @@ import pandas as pd
 from .config import STATUSES
 from .findings import ERROR
 from .model import Plan
+from .travel import Travel
 from .validate import Report
 
 STALE_CODES = ("SIP602", "SIP603")
@@ -35,8 +36,8 @@ class Rollup:
         return self.table[self.table["level"] == "total"].iloc[0]
 
     def count(self, column: str) -> int:
-        """A figure from the totals row, e.g. count('Blue')."""
-        return int(self.totals[column])
+        """A figure from the totals row, e.g. count('Blue') (0 for a status the plan does not use)."""
+        return int(self.totals.get(column, 0))
 
 
 def actions_frame(plan: Plan, report: Report) -> pd.DataFrame:
@@ -89,15 +90,47 @@ def rollup(plan: Plan, report: Report) -> Rollup:
     return Rollup(table=pd.DataFrame(rows, columns=COLUMNS), as_of=report.as_of)
 
 
-def format_rollup(result: Rollup, name: str) -> str:
-    """The roll-up as text, JSON or CSV."""
+TRAVEL_COLUMNS = {"completed": "Completed since", "status": "Status changes", "slipped": "End dates slipped",
+                  "added": "Added", "removed": "Removed"}
+
+
+def travel_columns(table: pd.DataFrame, travel: Travel, plan: Plan) -> pd.DataFrame:
+    """The roll-up with the direction of travel per priority: the actions of each kind of change, named as the
+    report names them (the totals row has them all)."""
+    from .committee.context import namer
+    from .grid import as_text
+
+    name = namer(plan)
+    table = table.copy()
+    for kind, column in TRAVEL_COLUMNS.items():
+        table[column] = ""
+    for record in travel.records():
+        action = record["action_object"]
+        shown = name(action) + (f" ({record['from']} to {record['to']})" if record["change"] in ("status", "slipped")
+                                else "")
+        rows = (table["level"] == "total") | ((table["level"] == "priority") & (table["priority"] == action.priority))
+        column = TRAVEL_COLUMNS[record["change"]]
+        table.loc[rows, column] = [as_text(f"{v}; {shown}" if v else shown) for v in table.loc[rows, column]]
+    return table
+
+
+def format_rollup(result: Rollup, name: str, travel: Travel | None = None, plan: Plan | None = None) -> str:
+    """The roll-up as text, JSON or CSV; with a previous copy, its direction of travel too (the same groups the
+    report names)."""
     table = result.table
     if name == "json":
         records = table.astype(object).where(table.notna(), None).to_dict(orient="records")
         import json
 
-        return json.dumps({"as_of": result.as_of.isoformat(), "rows": records}, indent=2, ensure_ascii=False) + "\n"
+        document: dict[str, object] = {"as_of": result.as_of.isoformat(), "rows": records}
+        if travel is not None:
+            document["travel"] = {
+                "previous_as_of": travel.previous_as_of.isoformat() if travel.previous_as_of else None,
+                "changes": [{k: v for k, v in r.items() if k != "action_object"} for r in travel.records()]}
+        return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     if name == "csv":
+        if travel is not None and plan is not None:
+            table = travel_columns(table, travel, plan)
         return table.drop(columns=["level"]).to_csv(index=False)
     figures = COLUMNS[4:]
     widths = [max(len(name), 5) for name in figures]
@@ -108,4 +141,9 @@ def format_rollup(result: Rollup, name: str) -> str:
         if len(label) > LABEL_WIDTH:
             label = label[: LABEL_WIDTH - 3] + "..."
         lines.append(f"{label:<{LABEL_WIDTH}}  " + "  ".join(f"{record[n]:>{w}}" for n, w in zip(figures, widths)))
+    if travel is not None and plan is not None:
+        from .committee.context import namer
+        from .narrative import travel_intro, travel_sentences
+
+        lines += ["", travel_intro(travel, result.as_of), *(f"  {s}" for s in travel_sentences(travel, namer(plan)))]
     return "\n".join(lines) + "\n"

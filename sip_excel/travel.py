@@ -31,11 +31,11 @@ class Slip:
 
     @property
     def description(self) -> str:
-        """'3 months' for month dates, '12 days' for shorter moves."""
+        """'three months' for month dates, '12 days' for shorter moves."""
+        from .committee.sentences import count
+
         months = self.months
-        if months >= 1:
-            return f"{months} month{'s' if months != 1 else ''}"
-        return f"{self.days} day{'s' if self.days != 1 else ''}"
+        return count(months, "month") if months >= 1 else count(self.days, "day")
 
 
 @dataclass
@@ -49,6 +49,23 @@ class Travel:
     added: list[Action] = field(default_factory=list)
     removed: list[Action] = field(default_factory=list)
     matched: int = 0
+
+    @property
+    def moved(self) -> list[StatusChange]:
+        """The status changes other than completions, so that no action is counted twice."""
+        return [change for change in self.changes if change.after != "Blue"]
+
+    def records(self) -> list[dict[str, object]]:
+        """Each change as a flat record (kind, priority, ref, action text, from, to, and the Action itself),
+        for JSON and CSV: the same groups, in the same order, as the report names."""
+        def record(kind: str, action: Action, before: object = "", after: object = "") -> dict[str, object]:
+            return {"change": kind, "priority": action.priority, "ref": action.ref, "action": action.text("action"),
+                    "from": before, "to": after, "action_object": action}
+
+        return [*(record("completed", a) for a in self.completed),
+                *(record("status", c.action, c.before, c.after) for c in self.moved),
+                *(record("slipped", s.action, s.before.isoformat(), s.after.isoformat()) for s in self.slipped),
+                *(record("added", a) for a in self.added), *(record("removed", a) for a in self.removed)]
 
 
 def _words(text: str) -> str:

@@ -2,7 +2,8 @@
 
 The template holds the words and the layout of the council's committee report
 (seeds 000 to 003); the tool fills in the figures, the sentences made from them,
-the chart and the lists.  Managers may restyle it in Word: change fonts,
+the chart and the lists, and puts the plan itself (Appendix 1, headed and on
+landscape pages) in place of the paragraph holding {{ appendix }}.  Managers may restyle it in Word: change fonts,
 colours, headings and wording freely, and keep the {{ placeholders }} and the
 {%p ... %} / {%tr ... %} loop lines.  `sip-excel report` names any placeholder
 it does not know.
@@ -51,6 +52,15 @@ def bold_row(row) -> None:
             run.bold = True
 
 
+def mark_header_row(grid) -> None:
+    """The first row is the table's header: screen readers announce it and Word repeats it on each page."""
+    for r, row in enumerate(grid.rows):
+        properties = row._tr.get_or_add_trPr()
+        properties.append(OxmlElement("w:cantSplit"))  # a row never splits across pages
+        if r == 0:
+            properties.append(OxmlElement("w:tblHeader"))
+
+
 def table(document, header: list[str], cells: list[str], widths: list[float], loop: str) -> None:
     """A table with a header row and one templated row repeated by a {%tr %} loop."""
     grid = document.add_table(rows=4, cols=len(header))
@@ -65,6 +75,7 @@ def table(document, header: list[str], cells: list[str], widths: list[float], lo
         grid.cell(2, c).text = text
     grid.cell(3, 0).text = "{%tr endfor %}"
     fix_widths(grid, widths)
+    mark_header_row(grid)
     for row in grid.rows:
         for c, width in enumerate(widths):
             for paragraph in row.cells[c].paragraphs:
@@ -72,13 +83,28 @@ def table(document, header: list[str], cells: list[str], widths: list[float], lo
                     run.font.size = Pt(9)
 
 
-def loop_paragraphs(document, loop: str, body: str, style: str, empty: str) -> None:
+def loop_paragraphs(document, loop: str, body: str, style: str, empty: str | None) -> None:
+    """A paragraph repeated for each item, and (when ``empty`` is given) what to say when there are none."""
     document.add_paragraph(f"{{%p for {loop} %}}")
     document.add_paragraph(body, style=style)
     document.add_paragraph("{%p endfor %}")
-    document.add_paragraph(f"{{%p if not {loop.split(' in ')[1]} %}}")
-    document.add_paragraph(empty)
-    document.add_paragraph("{%p endif %}")
+    if empty is not None:
+        document.add_paragraph(f"{{%p if not {loop.split(' in ')[1]} %}}")
+        document.add_paragraph(empty)
+        document.add_paragraph("{%p endif %}")
+
+
+def set_language(document, language: str = "en-GB") -> None:
+    """British English for the whole document (spelling, and screen readers' pronunciation)."""
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    run = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = run.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        run.append(lang)
+    lang.set(qn("w:val"), language)
+    lang.set(qn("w:eastAsia"), language)
 
 
 def build(target: Path = TARGET) -> Path:
@@ -86,11 +112,23 @@ def build(target: Path = TARGET) -> Path:
     style = document.styles["Normal"]
     style.font.name = "Arial"
     style.font.size = Pt(11)
+    style.paragraph_format.space_after = Pt(6)
     for section in document.sections:
+        section.page_width, section.page_height = Cm(21.0), Cm(29.7)  # A4, as UK councils print
         section.left_margin = section.right_margin = Cm(2.2)
-    for name in ("Heading 1", "Heading 2", "Heading 3"):
-        document.styles[name].font.name = "Arial"
-        document.styles[name].font.color.rgb = RGBColor(0, 0, 0)
+        section.top_margin = section.bottom_margin = Cm(2.0)
+    for name, size in (("Heading 1", 14), ("Heading 2", 12), ("Heading 3", 11)):
+        heading = document.styles[name]
+        heading.font.name = "Arial"
+        heading.font.size = Pt(size)
+        heading.font.color.rgb = RGBColor(0, 0, 0)
+        heading.paragraph_format.space_before = Pt(12 if name == "Heading 1" else 8)
+        heading.paragraph_format.keep_with_next = True  # a heading never ends a page
+    for name in ("List Bullet", "List Number"):
+        document.styles[name].paragraph_format.space_after = Pt(4)
+    document.core_properties.title = "Committee report"
+    document.core_properties.language = "en-GB"
+    set_language(document)
 
     header = document.add_table(rows=5, cols=2)
     header.style = "Table Grid"
@@ -112,63 +150,73 @@ def build(target: Path = TARGET) -> Path:
     document.add_paragraph("{%p for paragraph in main_paragraphs %}")
     document.add_paragraph("{{ paragraph }}", style="List Number")
     document.add_paragraph("{%p endfor %}")
-    document.add_paragraph(
-        "The actions are rated BRAG: blue means fully completed, red fully stuck, amber more work needed or a "
-        "resolvable issue in sight, and green in progress with no barriers to continuing.", style="List Number")
 
+    document.add_paragraph("{%p if by_priority %}")
     document.add_heading("Progress by priority", level=2)
     table(document, ["Priority", "Blue", "Red", "Amber", "Green", "Unrated", "Total", "% complete", "Overdue"],
           ["{{ row.label }}", "{{ row.blue }}", "{{ row.red }}", "{{ row.amber }}", "{{ row.green }}",
            "{{ row.unrated }}", "{{ row.total }}", "{{ row.complete }}%", "{{ row.overdue }}"],
-          [4.6, 1.3, 1.3, 1.5, 1.5, 1.7, 1.3, 2.1, 2.0], "row in rollup_rows")
+          [3.6, 1.3, 1.2, 1.6, 1.5, 1.9, 1.4, 2.2, 1.9], "row in rollup_rows")
     document.add_paragraph("{{ chart }}")
+    document.add_paragraph("{%p endif %}")
 
-    document.add_heading("BRAG key", level=2)
-    key = document.add_table(rows=len(BRAG_KEY), cols=2)
+    document.add_heading("BRAG ratings", level=2)
+    document.add_paragraph("Each action is rated BRAG:")
+    key = document.add_table(rows=len(BRAG_KEY) + 1, cols=2)
     key.style = "Table Grid"
-    for r, (status, colour, meaning) in enumerate(BRAG_KEY):
+    key.cell(0, 0).text, key.cell(0, 1).text = "Status", "Meaning"
+    bold_row(key.rows[0])
+    for r, (status, colour, meaning) in enumerate(BRAG_KEY, start=1):
         key.cell(r, 0).text, key.cell(r, 1).text = status, meaning
         shade(key.cell(r, 0), colour)
     fix_widths(key, [2.5, 14])
+    mark_header_row(key)
 
-    document.add_heading("Notable progress and key achievements", level=2)
+    document.add_heading("Key achievements", level=2)
     document.add_paragraph("{{ achievements_intro }}")
-    loop_paragraphs(document, "item in achievements", "{{ item.label }} {{ item.action }}", "List Bullet",
-                    "No actions were completed in this period.")
-    document.add_heading("Key challenges and areas for development", level=2)
-    loop_paragraphs(document, "item in challenges",
-                    "{{ item.label }} ({{ item.status }}) {{ item.action }} Update: {{ item.comments }}",
-                    "List Bullet", "There are no red or amber actions.")
-    document.add_heading("Overdue actions", level=2)
-    loop_paragraphs(document, "item in overdue", "{{ item.label }} {{ item.action }} Due {{ item.end }}; "
-                    "{{ item.status }}; lead {{ item.lead }}.", "List Bullet", "No action is overdue.")
-    document.add_heading("Progress comments not updated", level=2)
-    loop_paragraphs(document, "item in stale", "{{ item.label }} {{ item.action }} {{ item.reason }}", "List Bullet",
-                    "Every open action has a current progress comment.")
-    document.add_heading("Data quality", level=2)
-    document.add_paragraph("{{ validation_summary }}")
+    loop_paragraphs(document, "item in achievements", "{{ item }}", "List Bullet", None)
+    document.add_paragraph("{%p if achievements_more %}")
+    document.add_paragraph("{{ achievements_more }}")
+    document.add_paragraph("{%p endif %}")
 
-    document.add_heading("Progress of each priority", level=2)
-    document.add_paragraph("{%p for priority in priorities %}")
-    document.add_heading("{{ priority.name }}: {{ priority.title }}", level=3)
-    table(document, ["Ref", "Action", "End", "Lead", "Status"],
-          ["{{ a.ref }}", "{{ a.action }}", "{{ a.end }}", "{{ a.lead }}", "{% cellbg a.colour %}{{ a.status }}"],
-          [1.4, 9.5, 1.9, 1.8, 2.0], "a in priority.actions")
+    document.add_heading("Key challenges and areas for development", level=2)
+    loop_paragraphs(document, "item in challenges", "{{ item }}", "List Bullet", "No action is rated red or amber.")
+
+    document.add_paragraph("{%p if travel %}")
+    document.add_heading("Direction of travel", level=2)
+    document.add_paragraph("{{ travel_intro }}")
+    loop_paragraphs(document, "item in travel", "{{ item }}", "List Bullet", None)
+    document.add_paragraph("{%p endif %}")
+
+    document.add_paragraph("{%p if sections %}")
+    document.add_heading("{{ sections_heading }}", level=2)
+    document.add_paragraph("{{ sections_intro }}")
+    document.add_paragraph("{%p for section in sections %}")
+    paragraph = document.add_paragraph(style="List Number 2")
+    paragraph.add_run("{{ section.title }}").bold = True
+    paragraph.add_run(" {{ section.text }}")
     document.add_paragraph("{%p endfor %}")
+    document.add_paragraph("{%p endif %}")
+
+    document.add_heading("Overdue actions", level=2)
+    loop_paragraphs(document, "item in overdue", "{{ item }}", "List Bullet", "No action is overdue.")
+    document.add_heading("Progress comments not updated", level=2)
+    loop_paragraphs(document, "item in stale", "{{ item }}", "List Bullet",
+                    "Every open action has a current progress comment.")
 
     document.add_heading("Appendices", level=1)
     document.add_paragraph("Appendix 1 - {{ plan_name }}")
-    document.add_paragraph("{%p for priority in priorities %}")
-    document.add_heading("{{ priority.name }}: {{ priority.title }}", level=3)
-    table(document, ["Ref", "Action", "Start", "End", "Lead", "Comments", "Status"],
-          ["{{ a.ref }}", "{{ a.action }}", "{{ a.start }}", "{{ a.end }}", "{{ a.lead }}", "{{ a.comments }}",
-           "{% cellbg a.colour %}{{ a.status }}"], [1.2, 4.5, 1.6, 1.6, 1.4, 5.2, 1.7], "a in priority.actions")
-    document.add_paragraph("{%p endfor %}")
 
-    document.add_paragraph("")
-    for line in ("{{ author }}", "{{ author_role }}", "{% if author_telephone %}T: {{ author_telephone }}{% endif %}",
+    document.add_heading("Contact", level=1)
+    name = document.add_paragraph()
+    name.add_run("{{ author }}").bold = True
+    name.paragraph_format.space_after = Pt(0)
+    for line in ("{{ author_role }}", "{% if author_telephone %}T: {{ author_telephone }}{% endif %}",
                  "{% if author_email %}E: {{ author_email }}{% endif %}"):
-        document.add_paragraph(line)
+        document.add_paragraph(line).paragraph_format.space_after = Pt(0)
+
+    # The plan itself: its heading, and a table per priority and section, on landscape pages of their own.
+    document.add_paragraph("{{ appendix }}")
     document.save(target)
     return target
 

@@ -92,7 +92,7 @@ def test_direction_of_travel():
     assert [a.ref for a in travel.completed] == ["1.1"]
     assert [(c.action.ref, c.before, c.after) for c in travel.changes] == [("1.1", "Green", "Blue"),
                                                                             ("1.2", "Amber", "Red")]
-    assert [(s.action.ref, s.description) for s in travel.slipped] == [("1.2", "3 months")]
+    assert [(s.action.ref, s.description) for s in travel.slipped] == [("1.2", "three months")]
     assert [a.ref for a in travel.added] == ["1.5"]
     assert [a.ref for a in travel.removed] == ["1.4"]
     assert travel.matched == 3  # 1.3 matched to 1.3.1 by its action text

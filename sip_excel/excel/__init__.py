@@ -66,18 +66,17 @@ def clear_marks(book: Any = None, route: str | None = None) -> None:
 @button
 def build_report(book: Any = None, route: str | None = None) -> Path:
     """The Build report button: the same document as `sip-excel report`, from the live workbook."""
-    from ..report import ReportInputs, build_report as write_report, default_output, unused_name
-    from ..rollup import rollup
-    from ..validate import validate as run_rules
+    from ..api import prepare_report
+    from ..report import default_output, unused_name
 
     host = host_for(book, route)
     workbook_path = host.workbook_path()  # before the work: a workbook never saved has nowhere to put a report
     plan, config = load_live(book, host)
     plan.comment_first_seen = read_history(book, host).first_seen_for(plan)
-    report = run_rules(plan, config)
-    inputs = ReportInputs(plan, config, report, rollup(plan, report))
-    written = write_report(inputs, unused_name(default_output(workbook_path, config.today)))
-    alert(book, host.report_ready(written))
+    prepared = prepare_report(plan, config)
+    written = prepared.save(unused_name(default_output(workbook_path, config.today)))
+    # One alert: where the report is, then what the author should know that the report leaves out.
+    alert(book, "\n\n".join([host.report_ready(written), *prepared.author_notes]))
     return written
 
 

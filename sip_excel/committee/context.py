@@ -1,0 +1,349 @@
+"""The report's context: one typed field per template placeholder, and the pure choosers that fill the lists."""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, fields
+from typing import Any
+
+from ..config import Config, ReportMeta
+from ..model import Action, Plan
+from ..narrative import amber_sentence, brag_sentence, completion_sentence, overdue_sentence, red_sentence, \
+    status_phrase, status_sentence, travel_intro, travel_sentences
+from ..rollup import COUNT_COLUMNS, STALE_CODES, UNRATED, Rollup
+from ..rules.comments import PLACEHOLDERS
+from ..travel import Travel
+from ..validate import Report
+from .sentences import as_sentence, capital, clean, count, join, long_date, plan_date, verb, without_stop
+
+MAX_ACHIEVEMENTS = 10
+# Placeholders shown in the header when Settings does not say; the author fills them in Word.
+MISSING = {"committee": "[Committee]", "meeting_date": "[Meeting date]", "report_of": "[Report of]",
+           "author": "[Report author]"}
+# "Update: As above." is still a placeholder once its "Update:" is set aside.
+_UPDATE_PREFIX = re.compile(r"^\s*(?:update[sd]?|progress)\s*[:\-]\s*", re.I)
+_POINTS_UP = re.compile(r"^\s*(?:update[sd]?\s*[:\-]\s*)?(?:as above|see above|same as above|ditto)\s*[.!]*\s*$",
+                        re.I)
+_INITIALS = re.compile(r"^[A-Z][A-Za-z]{0,2}[A-Z]$|^[A-Z]{2,4}$")
+
+
+@dataclass
+class ReportInputs:
+    """Everything the report is made from."""
+
+    plan: Plan
+    config: Config
+    validation: Report
+    rollup: Rollup
+    travel: Travel | None = None
+
+
+@dataclass
+class ReportContext:
+    """The template's placeholders, one field each (the template may use any of them, and no other)."""
+
+    committee: str
+    meeting_date: str
+    subject: str
+    public: str
+    report_of: str
+    author: str
+    author_role: str
+    author_telephone: str
+    author_email: str
+    plan_name: str
+    as_of: str
+    summary: str
+    main_paragraphs: list[str]
+    by_priority: bool
+    rollup_rows: list[dict[str, Any]]
+    achievements_intro: str
+    achievements: list[str]
+    achievements_more: str
+    challenges: list[str]
+    travel_intro: str
+    travel: list[str]
+    sections_heading: str
+    sections_intro: str
+    sections: list[dict[str, str]]
+    overdue: list[str]
+    stale: list[str]
+    appendix: str = ""  # where the plan goes: a token that the appendix replaces after rendering
+    chart: Any = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: getattr(self, f.name) for f in fields(self)}
+
+
+# ------------------------------------------------------------------ naming actions
+
+def namer(plan: Plan) -> Callable[[Action], str]:
+    """How the report names an action: its ref where the ref itself says its priority ('1.5' in Priority 1),
+    else with its priority ('P5 1.1', 'P5 A5.4': Priority 5's refs restart), and its row when it has no ref."""
+    grouped = has_priorities(plan)
+
+    def name(action: Action) -> str:
+        ref, number = action.ref, action.priority
+        if not ref:
+            return f"row {action.row + 1}"
+        if grouped and number is not None and ref.split(".")[0] != str(number):
+            return f"P{number} {ref}"
+        return ref
+
+    return name
+
+
+def action_text(action: Action) -> str:
+    """What the action is, for a sentence: its Action cell, or its measure or aim when that is empty."""
+    for name in ("action", "measure", "aim"):
+        text = clean(action.text(name))
+        if text:
+            return text
+    return ""
+
+
+def with_label(text: str, label: str) -> str:
+    """'Publish the leaflet (1.5).': the whole text as a sentence, with the ref in brackets before the stop."""
+    return f"{without_stop(text)} ({label})." if label else as_sentence(text)
+
+
+# ------------------------------------------------------------------ choosers (pure)
+
+def period_start(as_of: dt.date, months: int) -> dt.date:
+    """The day before the reporting period starts: ``months`` back from the as-of date (31 May for 31 August)."""
+    month = as_of.month - months
+    year = as_of.year + (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    return dt.date(year, month, min(as_of.day, calendar.monthrange(year, month)[1]))
+
+
+def completed_in_period(plan: Plan, as_of: dt.date, months: int, travel: Travel | None) -> list[Action]:
+    """With a previous copy, the actions completed since it; without, the complete actions whose end date falls
+    within the reporting period."""
+    if travel is not None:
+        return list(travel.completed)
+    start = period_start(as_of, months)
+    return [a for a in plan.actions if a.is_complete and a.end is not None and a.end.plausible
+            and start < a.end.last_day <= as_of]
+
+
+def achievement_items(actions: list[Action], name: Callable[[Action], str]) -> tuple[list[str], str]:
+    """The first ten as whole sentences (an action with no text at all is not an empty bullet), and 'And N more
+    (Appendix 1).' for the rest, so that the list and the count above it agree."""
+    items = [with_label(text, name(a)) for a in actions if (text := action_text(a))][:MAX_ACHIEVEMENTS]
+    more = len(actions) - len(items)
+    return items, f"And {count(more, 'more', 'more')} (Appendix 1)." if more else ""
+
+
+def is_placeholder(comment: str) -> bool:
+    """'As above', 'see above', 'To be added', 'Update: As above.': no progress of its own."""
+    return bool(PLACEHOLDERS.match(comment) or PLACEHOLDERS.match(_UPDATE_PREFIX.sub("", comment)))
+
+
+def latest_comment(plan: Plan, index: int) -> str:
+    """The action's progress comment, with 'As above' replaced by the comment it points to: the nearest action
+    above in the same priority and section with a real comment. Left empty when that is not clear (no such
+    action, or a placeholder that points nowhere, such as 'To be added')."""
+    actions = plan.actions
+    comment = clean(actions[index].text("comments"))
+    if not comment or not is_placeholder(comment):
+        return comment
+    here = actions[index]
+    j = index
+    while _POINTS_UP.match(comment) and j > 0:
+        j -= 1
+        above = actions[j]
+        if (above.priority, above.section) != (here.priority, here.section):
+            return ""
+        comment = clean(above.text("comments"))
+        if comment and not is_placeholder(comment):
+            return comment
+    return ""
+
+
+def lead_names(action: Action, config: Config) -> str:
+    """The lead officer as Members read it: names from the Settings Officers list, else initials; anything that
+    is not an officer ('TOTAL') is left out."""
+    names = []
+    for token in re.split(r"[\s/,&+]+|\band\b", action.text("lead_officer")):
+        officer = config.officers.get(token)
+        if officer is not None:
+            names.append(officer.name or token)
+        elif _INITIALS.match(token) and (not config.officers):
+            names.append(token)
+    return join(list(dict.fromkeys(names)))
+
+
+def challenge_items(plan: Plan, name: Callable[[Action], str]) -> list[str]:
+    """Every red and amber action, with its latest progress (placeholders resolved or left out)."""
+    items = []
+    for i, action in enumerate(plan.actions):
+        if action.status not in ("Red", "Amber") or not (text := action_text(action)):
+            continue
+        sentence = f"{without_stop(text)} ({name(action)}, {action.status.lower()})."
+        comment = latest_comment(plan, i)
+        items.append(f"{sentence} Latest progress: {as_sentence(comment)}" if comment else sentence)
+    return items
+
+
+def overdue_items(plan: Plan, as_of: dt.date, config: Config, name: Callable[[Action], str]) -> list[str]:
+    """'Improve the template (3.4): due April 2017, at green, led by Ian Ashby.'"""
+    items = []
+    for action in plan.actions:
+        if not action.is_overdue(as_of) or not (text := action_text(action)):
+            continue
+        lead = lead_names(action, config)
+        due = plan_date(action.end, action.text("end"))
+        items.append(f"{without_stop(text)} ({name(action)}): due {due}, "
+                     f"{status_phrase(action.status or UNRATED)}{f', led by {lead}' if lead else ''}.")
+    return items
+
+
+def stale_items(plan: Plan, validation: Report, config: Config, name: Callable[[Action], str]) -> list[str]:
+    """Open actions whose progress comment is out of date, each once, saying why in the Members' terms."""
+    reasons: dict[int, str] = {}
+    for finding in validation.findings:
+        if finding.code in STALE_CODES and finding.row not in reasons:
+            said = re.search(r'says "(.*)", but (\w+ \d{4}) has passed', finding.message)
+            reasons[finding.row] = (f'its latest comment says "{clean(said[1])}", and {said[2]} has passed'
+                                    if said and finding.code == "SIP603" else
+                                    f"its progress comment has not been updated for over "
+                                    f"{count(max(1, round(config.staleness_days / 30.4)), 'month')}")
+    items = []
+    for action in plan.actions:
+        rows = [action.row + 1, *(r + 1 for r in action.extra_rows)]
+        reason = next((reasons[r] for r in rows if r in reasons), None)
+        if reason and (text := action_text(action)):
+            items.append(f"{without_stop(text)} ({name(action)}): {reason}.")
+    return items
+
+
+def section_paragraphs(plan: Plan, as_of: dt.date) -> list[dict[str, str]]:
+    """One paragraph per section of a divided priority (Priority 5's Ofsted recommendations): its recommendation
+    (or heading), its counts, and the latest progress written in it."""
+    paragraphs = []
+    for priority in plan.priorities:
+        for section in priority.sections:
+            indices = [i for i, a in enumerate(plan.actions)
+                       if a.priority == priority.number and a.section == section]
+            counts = Counter(plan.actions[i].status or UNRATED for i in indices)
+            ordered = {s: counts[s] for s in (*COUNT_COLUMNS, *counts) if counts[s]}
+            progress = next((c for i in reversed(indices) if (c := latest_comment(plan, i))), "")
+            aim = next((clean(plan.actions[i].text("aim")) for i in indices if plan.actions[i].text("aim")), "")
+            # The section's recommendation (its first aim) names it best; else its heading without "Section 3:".
+            title = aim or re.sub(r"^Section \d+:\s*", "", section).strip()
+            paragraphs.append({
+                "title": as_sentence(title),
+                "text": " ".join(s for s in (status_sentence(ordered),
+                                             f"Latest progress: {as_sentence(progress)}" if progress else "") if s),
+            })
+    return paragraphs
+
+
+def sections_intro(plan: Plan) -> str:
+    """'Priority 5 is divided into eight sections; the progress of each follows.'"""
+    divided = [p for p in plan.priorities if p.sections]
+    if not divided:
+        return ""
+    if len(divided) == 1:
+        return f"{divided[0].name} is divided into {count(len(divided[0].sections), 'section')}; the progress of " \
+               "each follows."
+    return f"{capital(count(len(divided), 'priority', 'priorities'))} are divided into sections; the progress of " \
+           "each section follows."
+
+
+def sections_heading(plan: Plan) -> str:
+    """'Priority 5: progress by section' (the Ofsted recommendations), or 'Progress by section'."""
+    divided = [p for p in plan.priorities if p.sections]
+    return f"{divided[0].name}: progress by section" if len(divided) == 1 else "Progress by section"
+
+
+# ------------------------------------------------------------------ header and settings
+
+def header_fields(meta: ReportMeta) -> dict[str, str]:
+    """The header's fields from Settings, with a marked placeholder ('[Committee]') for each one missing."""
+    defaults = ReportMeta()
+    values = {
+        "committee": "" if meta.committee == defaults.committee else meta.committee,
+        "meeting_date": long_date(meta.meeting_date),
+        "report_of": meta.report_of, "author": meta.report_author,
+    }
+    return {key: clean(value) or MISSING[key] for key, value in values.items()}
+
+
+def missing_header_fields(meta: ReportMeta) -> list[str]:
+    """The header placeholders the author must fill in ('[Committee]', ...)."""
+    return [MISSING[key] for key, value in header_fields(meta).items() if value == MISSING[key]]
+
+
+def plan_name(meta: ReportMeta, plan: Plan) -> str:
+    """Settings' Plan name, else the Name in the plan's title block, else 'Service Improvement Plan'."""
+    if meta.plan_name != ReportMeta().plan_name:
+        return clean(meta.plan_name)
+    return clean(plan.title.get("Name", "")) or clean(meta.plan_name)
+
+
+def has_priorities(plan: Plan) -> bool:
+    """False for a plan with no priorities of its own: one group with no title (the reader's single group)."""
+    return not (len(plan.priorities) <= 1 and not any(p.title.strip() for p in plan.priorities))
+
+
+def rollup_rows(rollup: Rollup) -> list[dict[str, Any]]:
+    return [{"label": r["label"], "blue": r["Blue"], "red": r["Red"], "amber": r["Amber"], "green": r["Green"],
+             "unrated": r["Unrated"], "total": r["Total"], "complete": r["% complete"], "overdue": r["Overdue"]}
+            for r in rollup.table[rollup.table["level"] != "section"].to_dict(orient="records")]
+
+
+# ------------------------------------------------------------------ the whole context
+
+def build_context(inputs: ReportInputs) -> ReportContext:
+    """Every placeholder of the template, from the plan, the roll-up and the settings (the chart is added when
+    rendering)."""
+    plan, config, rollup, travel = inputs.plan, inputs.config, inputs.rollup, inputs.travel
+    meta, as_of = config.report, rollup.as_of
+    name_of_plan = plan_name(meta, plan)
+    name = namer(plan)
+    grouped = has_priorities(plan)
+    amber_not_yet_due = sum(1 for a in plan.actions if a.status == "Amber" and not a.is_overdue(as_of))
+    figures = f"{completion_sentence(rollup)} {brag_sentence(rollup)}".strip()
+    groups = (f"under {count(len(plan.priorities), 'priority', 'priorities')}" if grouped else "")
+    main = [
+        f"The {name_of_plan} sets out specific aims, with their actions and measures"
+        f"{' ' + groups if groups else ''}. This report gives its progress at {long_date(as_of)}.",
+        figures,
+        " ".join(s for s in (amber_sentence(amber_not_yet_due, rollup), overdue_sentence(rollup, as_of)) if s),
+    ]
+    completed = completed_in_period(plan, as_of, config.reporting_period_months, travel)
+    achievements, more = achievement_items(completed, name)
+    if travel is not None:
+        intro = travel_intro(travel, as_of).rstrip(":")
+        achievements_intro = f"{intro}, {count(len(completed), 'action')} {verb(len(completed), 'was', 'were')} " \
+                             "completed" + (":" if achievements else ".")
+    else:
+        start = period_start(as_of, config.reporting_period_months) + dt.timedelta(days=1)
+        achievements_intro = (f"Between {long_date(start)} and {long_date(as_of)}, "
+                              f"{count(len(completed), 'action')} due in the period "
+                              f"{verb(len(completed), 'was', 'were')} completed" + (":" if achievements else "."))
+    header = header_fields(meta)
+    sections = section_paragraphs(plan, as_of)
+    return ReportContext(
+        **header, subject=clean(meta.subject), public=clean(meta.public), author_role=clean(meta.author_role),
+        author_telephone=clean(meta.author_telephone), author_email=clean(meta.author_email),
+        plan_name=name_of_plan, as_of=long_date(as_of),
+        summary=f"This report updates Members on the progress of the {name_of_plan}, appended, at "
+                f"{long_date(as_of)}. {completion_sentence(rollup)} {red_sentence(rollup)}".strip(),
+        main_paragraphs=[capital(p) for p in main if p],
+        by_priority=grouped, rollup_rows=rollup_rows(rollup),
+        achievements_intro=capital(achievements_intro), achievements=achievements, achievements_more=more,
+        challenges=challenge_items(plan, name),
+        travel_intro=travel_intro(travel, as_of) if travel else "",
+        travel=travel_sentences(travel, name) if travel else [],
+        sections_heading=sections_heading(plan),
+        sections_intro=sections_intro(plan),
+        sections=sections,
+        overdue=overdue_items(plan, as_of, config, name),
+        stale=stale_items(plan, inputs.validation, config, name),
+    )

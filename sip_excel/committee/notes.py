@@ -1,0 +1,64 @@
+"""What the author is told beside the report and never inside it: data quality, and the settings to check."""
+from __future__ import annotations
+
+import datetime as dt
+
+from ..dates import parse_date
+from ..model import Plan
+from .context import ReportInputs, missing_header_fields
+from .sentences import count, join, long_date
+
+
+def quality_line(inputs: ReportInputs) -> str:
+    """One line with the counts: the plan's own problems are the officer's business, not the Members'."""
+    counts = inputs.validation.by_severity
+    if not inputs.validation.findings:
+        return "The plan passed every validation check."
+    return (f"The plan has {join([count(counts['error'], 'error'), count(counts['warning'], 'warning')])}; "
+            "`sip-excel validate` (or Validate in Excel) lists them by cell. They are not in the report.")
+
+
+def plan_period(inputs: ReportInputs) -> tuple[dt.date, dt.date] | None:
+    """The plan's period: Settings' Plan start and Plan end, else the title block's Duration ("April 2017 to
+    March 2018"), else from its actions' earliest start to their latest end."""
+    config = inputs.config
+    if config.plan_start and config.plan_end:
+        return config.plan_start, config.plan_end
+    return _duration(inputs.plan.title.get("Duration", "")) or _dates_span(inputs.plan)
+
+
+def _duration(text: str) -> tuple[dt.date, dt.date] | None:
+    start, _, end = text.partition(" to ")
+    first, last = parse_date(start.strip()), parse_date(end.strip())
+    if first is None or last is None or not (first.plausible and last.plausible):
+        return None
+    return first.value, last.last_day
+
+
+def _dates_span(plan: Plan) -> tuple[dt.date, dt.date] | None:
+    days = [d.value for d in plan.table.starts if d is not None and d.plausible]
+    ends = [d.last_day for d in plan.table.ends if d is not None and d.plausible]
+    if not ends:
+        return None
+    return min(days + ends), max(ends)
+
+
+def warnings(inputs: ReportInputs) -> list[str]:
+    """The settings the author should check before sending the report, each in one line."""
+    notes = []
+    missing = missing_header_fields(inputs.config.report)
+    if missing:
+        notes.append(f"Settings do not give the report's {join([m.strip('[]') for m in missing])}: the header "
+                     f"shows {join(missing)} to fill in (or add them to the Settings sheet).")
+    as_of, period = inputs.rollup.as_of, plan_period(inputs)
+    if period and not period[0] <= as_of <= period[1]:
+        source = "the as-of date given" if inputs.config.as_of else "today's date, as no as-of date is set"
+        notes.append(f"The report is at {long_date(as_of)} ({source}), outside the plan period "
+                     f"({long_date(period[0])} to {long_date(period[1])}). Set the As of date in Settings, or "
+                     "give --as-of.")
+    travel = inputs.travel
+    if travel is not None and travel.previous_as_of and travel.previous_as_of >= as_of:
+        notes.append(f"The previous copy is at {long_date(travel.previous_as_of)}, which is not earlier than this "
+                     f"one ({long_date(as_of)}), so the report says \"since the previous version of the plan\". "
+                     "Check that --previous names the earlier copy.")
+    return notes

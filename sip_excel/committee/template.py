@@ -1,0 +1,58 @@
+"""The Word template: where it is, opening it, and naming before rendering any placeholder it cannot fill."""
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from ..errors import TemplateError
+from ..sandbox import GuardedEnvironment
+
+
+def _bundled_template() -> Path:
+    """The template that ships with sip-excel (top-level templates/ in the source tree)."""
+    from importlib.resources import files
+
+    try:
+        return Path(str(files("sip_excel.templates") / "committee_report.docx"))
+    except ModuleNotFoundError:
+        return Path(__file__).resolve().parent.parent.parent / "templates" / "committee_report.docx"
+
+
+DEFAULT_TEMPLATE = _bundled_template()
+
+
+def open_template(path: Path | None):
+    """Load a template, refusing in one line anything that is not a usable .docx."""
+    from docxtpl import DocxTemplate
+
+    path = Path(path) if path else DEFAULT_TEMPLATE
+    if not path.is_file():
+        raise TemplateError(f"template {path} not found. Give an existing .docx with --template, or reinstall "
+                            "sip-excel to restore templates/committee_report.docx.")
+    if not zipfile.is_zipfile(path):
+        raise TemplateError(f"template {path} is not a Word .docx file. Save it from Word as 'Word Document "
+                            "(*.docx)'.")
+    try:
+        return DocxTemplate(str(path))
+    except Exception as error:
+        raise TemplateError(f"template {path} could not be opened as a Word document ({error}).") from None
+
+
+def check_template(template, context: dict[str, Any], path: Path | None) -> None:
+    """Name, before anything is rendered, every placeholder the template uses that the tool cannot fill."""
+    from jinja2 import TemplateSyntaxError
+
+    try:
+        # The sandbox's environment here too: a plain one would already build a constant text bomb
+        # ('x' * 10**9) while merely listing the placeholders.
+        unknown = sorted(template.get_undeclared_template_variables(jinja_env=GuardedEnvironment(),
+                                                                    context=context))
+    except TemplateSyntaxError as error:
+        raise TemplateError(f"template {path or DEFAULT_TEMPLATE} has a broken placeholder near "
+                            f"'{error.source.splitlines()[error.lineno - 1][:60] if error.source else ''}': "
+                            f"{error.message}. Check the braces {{{{ }}}} and {{% %}} in Word.") from None
+    if unknown:
+        known = ", ".join(sorted(context))
+        raise TemplateError(f"template {path or DEFAULT_TEMPLATE} uses placeholder(s) the tool cannot fill: "
+                            f"{', '.join('{{ ' + name + ' }}' for name in unknown)}. Known placeholders: {known}.")

@@ -1,0 +1,132 @@
+"""The report's context (committee/context.py): the pure choosers behind each list, on small plans."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sip_excel.committee.context import achievement_items, challenge_items, completed_in_period, latest_comment, \
+    lead_names, namer, overdue_items, period_start, section_paragraphs
+from sip_excel.config import Officer
+from sip_excel.grid import Grid
+from sip_excel.reader import read_plan
+
+from .conftest import HEADER, action_row, make_config, plan_grid
+
+D = dt.datetime
+AS_OF = dt.date(2017, 8, 31)
+
+
+def plan_of(*actions: dict, **config):
+    return read_plan(plan_grid(*actions), make_config(**config))
+
+
+@pytest.mark.parametrize(("comments", "index", "latest"), [
+    (["Leaflets printed.", "As above."], 1, "Leaflets printed."),
+    (["Leaflets printed.", "Update: As above."], 1, "Leaflets printed."),
+    (["Leaflets printed.", "see above", "As above"], 2, "Leaflets printed."),  # a chain, still unambiguous
+    (["", "As above."], 1, ""),  # points at nothing: left out
+    (["As above."], 0, ""),  # nothing above it
+    (["Leaflets printed.", "To be added."], 1, ""),  # a placeholder that points nowhere
+    (["Leaflets printed.", "Complete; as above we said."], 1, "Complete; as above we said."),  # real text
+])
+def test_placeholder_comments_are_resolved_or_left_out(comments, index, latest):
+    plan = plan_of(*({"ref": f"1.{i + 1}", "comments": c} for i, c in enumerate(comments)))
+    assert latest_comment(plan, index) == latest
+
+
+def test_as_above_never_reaches_into_another_priority():
+    rows = [["Priority 1: One"], HEADER, action_row(ref="1.1", comments="Done in June."), ["Priority 2: Two"], HEADER,
+            action_row(ref="2.1", comments="As above.")]
+    plan = read_plan(Grid("Plan", rows), make_config())
+    assert latest_comment(plan, 1) == ""
+
+
+@pytest.mark.parametrize(("lead", "officers", "named"), [
+    ("RG", {"RG": Officer("RG", "Rachel Green")}, "Rachel Green"),
+    ("JF/RG", {"RG": Officer("RG", "Rachel Green"), "JF": Officer("JF")}, "JF and Rachel Green"),
+    ("IA TOTAL", {"IA": Officer("IA", "Ian Ashby")}, "Ian Ashby"),
+    ("", {"RG": Officer("RG", "Rachel Green")}, ""),
+    ("RdP", {}, "RdP"),  # no Officers list: initials as written
+    ("IA TOTAL", {}, "IA"),
+])
+def test_lead_names(lead, officers, named):
+    plan = plan_of({"lead_officer": lead}, officers=officers)
+    assert lead_names(plan.actions[0], make_config(officers=officers)) == named
+
+
+def test_overdue_items_are_clean_sentences():
+    plan = plan_of({"ref": "1.1", "action": "Improve risk assessments", "end": D(2017, 4, 1), "lead_officer": ""},
+                   {"ref": "1.2", "action": "Train staff.", "end": D(2017, 6, 1), "rag": "Amber"})
+    assert overdue_items(plan, AS_OF, make_config(), namer(plan)) == [
+        "Improve risk assessments (1.1): due April 2017, at green.",  # no "lead ." for an empty lead
+        "Train staff (1.2): due June 2017, at amber, led by RG.",
+    ]
+
+
+def test_challenges_are_red_and_amber_with_their_latest_progress():
+    plan = plan_of({"ref": "1.1", "action": "Publish leaflets", "rag": "Amber", "comments": "Printing paused."},
+                   {"ref": "1.2", "action": "Share the work", "rag": "Red", "comments": "As above."},
+                   {"ref": "1.3", "action": "On track", "rag": "Green"})
+    assert challenge_items(plan, namer(plan)) == [
+        "Publish leaflets (1.1, amber). Latest progress: Printing paused.",
+        "Share the work (1.2, red). Latest progress: Printing paused.",
+    ]
+
+
+def test_period_start_counts_months_back():
+    assert period_start(AS_OF, 3) == dt.date(2017, 5, 31)
+    assert period_start(dt.date(2017, 2, 28), 3) == dt.date(2016, 11, 28)
+    assert period_start(dt.date(2017, 5, 31), 3) == dt.date(2017, 2, 28)
+
+
+def test_achievements_are_the_actions_completed_in_the_period():
+    plan = plan_of({"ref": "1.1", "rag": "Blue", "end": D(2017, 5, 1), "action": "Finished in May"},
+                   {"ref": "1.2", "rag": "Blue", "end": D(2017, 6, 1), "action": "Finished in June"},
+                   {"ref": "1.3", "rag": "Blue", "end": D(2017, 8, 1), "action": "Finished in August"},
+                   {"ref": "1.4", "rag": "Green", "end": D(2017, 7, 1), "action": "Not finished"},
+                   {"ref": "1.5", "rag": "Blue", "end": D(2017, 12, 1), "action": "Finished early"})
+    chosen = completed_in_period(plan, AS_OF, 3, None)
+    assert [a.ref for a in chosen] == ["1.2", "1.3"]
+    assert [a.ref for a in completed_in_period(plan, AS_OF, 6, None)] == ["1.1", "1.2", "1.3"]
+
+
+@pytest.mark.parametrize(("n", "shown", "more"), [
+    (0, 0, ""), (1, 1, ""), (2, 2, ""), (10, 10, ""), (11, 10, "And one more (Appendix 1)."),
+    (25, 10, "And 15 more (Appendix 1)."),
+])
+def test_achievements_stop_at_ten(n, shown, more):
+    plan = plan_of(*({"ref": f"1.{i + 1}", "action": f"Action number {i + 1}", "rag": "Blue"} for i in range(n)))
+    items, said = achievement_items(plan.actions, namer(plan))
+    assert len(items) == shown and said == more
+    assert items[:1] == (["Action number 1 (1.1)."] if n else [])
+
+
+def test_an_action_with_no_text_is_not_an_empty_bullet():
+    plan = plan_of({"ref": "1.1", "action": "", "measure": "", "aim": ""},
+                   {"ref": "1.2", "action": "", "measure": "Fewer late plans", "aim": ""})
+    items, _ = achievement_items(plan.actions, namer(plan))
+    assert items == ["Fewer late plans (1.2)."]
+    many = plan_of(*({"ref": f"1.{i + 1}", "action": "" if i == 0 else f"Action {i + 1}"} for i in range(12)))
+    assert achievement_items(many.actions, namer(many))[1] == "And two more (Appendix 1)."  # 12 actions, 10 shown
+
+
+def test_names_carry_the_priority_only_where_the_ref_does_not():
+    rows = [["Priority 1: One"], HEADER, action_row(ref="1.5"), ["Priority 5: Ofsted"], HEADER,
+            action_row(ref="1.1"), action_row(ref="A5.4"), action_row(ref="5.2"), action_row(ref="")]
+    plan = read_plan(Grid("Plan", rows), make_config())
+    name = namer(plan)
+    assert [name(a) for a in plan.actions] == ["1.5", "P5 1.1", "P5 A5.4", "5.2", f"row {plan.actions[-1].row + 1}"]
+
+
+def test_a_section_paragraph_names_its_recommendation_counts_and_progress():
+    rows = [["Priority 5: Ofsted"], [], ["Section one"], ["Recommendations:", *HEADER[1:]],
+            action_row(aim="Improve written plans", ref="1.1", rag="Blue", comments="Template agreed."),
+            action_row(aim="", ref="1.2", rag="Green", comments="Audit in October."),
+            [], ["Section two"], ["Recommendations:", *HEADER[1:]], action_row(aim="", ref="2.1", rag="Blue")]
+    plan = read_plan(Grid("Plan", rows), make_config())
+    paragraph, second = section_paragraphs(plan, AS_OF)
+    assert second["title"] == "Section two."  # no recommendation written: its heading
+    assert paragraph == {"title": "Improve written plans.",
+                         "text": "Of its two actions, one is complete and one is at green. "
+                                 "Latest progress: Audit in October."}
