@@ -31,7 +31,8 @@ from xml.sax.saxutils import escape
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from build_macro_workbook import BUTTONS, BUTTON_SIZE, PLAN_PART, REL_NS, _add_relationship, _free_id  # noqa: E402
+from build_macro_workbook import (BUTTONS, BUTTON_SIZE, PLAN_PART, REL_NS, _add_relationship, _free_id,  # noqa: E402
+                                  _insert_in_sheet)
 
 SOURCE = HERE / "sip_2017_18.xlsx"
 TARGET = HERE / "sip_2017_18_lite.xlsx"
@@ -138,14 +139,10 @@ def assemble(source: Path, target: Path, wheel: str) -> Path:
     package_rels = parts["_rels/.rels"].decode()
     package_rels = _add_relationship(package_rels, _free_id(package_rels), TASKPANES_REL,
                                      "xl/webextensions/taskpanes.xml")
-    sheet = parts[PLAN_PART].decode()
-    if 'xmlns:r="' not in sheet[:sheet.index(">", sheet.index("<worksheet"))]:
-        sheet = sheet.replace("<worksheet ", f'<worksheet xmlns:r="{REL_NS}" ', 1)
     # <drawing> comes after pageMargins/pageSetup/headerFooter/breaks and before legacyDrawing/tableParts/extLst.
-    anchor = min((sheet.find(tag) for tag in ("<legacyDrawing", "<picture", "<oleObjects", "<controls",
-                                              "<webPublishItems", "<tableParts", "<extLst") if tag in sheet),
-                 default=sheet.rindex("</worksheet>"))
-    sheet = sheet[:anchor] + '<drawing r:id="rId1"/>' + sheet[anchor:]
+    sheet = _insert_in_sheet(parts[PLAN_PART].decode(), '<drawing r:id="rId1"/>',
+                             ("<legacyDrawing", "<picture", "<oleObjects", "<controls", "<webPublishItems",
+                              "<tableParts", "<extLst"))
     relationships = f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="{PACKAGE_RELS}">'
 
     parts.update({

@@ -131,6 +131,15 @@ def _free_id(rels: str) -> str:
     return f"rId{max(used, default=0) + 1}"
 
 
+def _insert_in_sheet(sheet: str, element: str, followers: tuple[str, ...]) -> str:
+    """The sheet's XML with ``element`` (which names a relationship) put before the first of the elements the
+    schema says must follow it (or at the end), and the relationships namespace declared if it is not yet."""
+    if 'xmlns:r="' not in sheet[:sheet.index(">", sheet.index("<worksheet"))]:
+        sheet = sheet.replace("<worksheet ", f'<worksheet xmlns:r="{REL_NS}" ', 1)
+    anchor = min((sheet.find(tag) for tag in followers if tag in sheet), default=sheet.rindex("</worksheet>"))
+    return sheet[:anchor] + element + sheet[anchor:]
+
+
 def assemble(source: Path, target: Path, vba: bytes, vml: bytes) -> Path:
     """Copy every part of ``source`` and add the VBA project and the buttons."""
     with zipfile.ZipFile(source) as package:
@@ -154,14 +163,10 @@ def assemble(source: Path, target: Path, vba: bytes, vml: bytes) -> Path:
     workbook = workbook.replace("</sheets>", f'<sheet xmlns:r="{REL_NS}" name="xlwings.conf" sheetId="{sheet_id}" '
                                              f'state="hidden" r:id="{conf_id}"/></sheets>')
 
-    sheet = parts[PLAN_PART].decode()
-    if 'xmlns:r="' not in sheet[:sheet.index(">", sheet.index("<worksheet"))]:
-        sheet = sheet.replace("<worksheet ", f'<worksheet xmlns:r="{REL_NS}" ', 1)
     # legacyDrawing comes after pageMargins/pageSetup/headerFooter/breaks/drawing and before tableParts/extLst.
-    anchor = min((sheet.find(tag) for tag in ("<legacyDrawingHF", "<picture", "<oleObjects", "<controls",
-                                              "<webPublishItems", "<tableParts", "<extLst") if tag in sheet),
-                 default=sheet.rindex("</worksheet>"))
-    sheet = sheet[:anchor] + '<legacyDrawing r:id="rId1"/>' + sheet[anchor:]
+    sheet = _insert_in_sheet(parts[PLAN_PART].decode(), '<legacyDrawing r:id="rId1"/>',
+                             ("<legacyDrawingHF", "<picture", "<oleObjects", "<controls", "<webPublishItems",
+                              "<tableParts", "<extLst"))
     sheet_rels = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
                   '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
                   f'<Relationship Id="rId1" Type="{VML_REL}" Target="../drawings/vmlDrawing1.vml"/></Relationships>')
