@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from .dates import PlanDate
+from .fields import UNKNOWN
 from .grid import Grid, cell_name, display_text
 
 
@@ -117,8 +118,9 @@ class Action:
     fields: dict[str, Entry]
     start: PlanDate | None = None
     end: PlanDate | None = None
-    status: str | None = None  # Blue, Red, Amber, Green, or None when unrated or unrecognised
+    status: str | None = None  # Blue, Red, Amber, Green, or None when unrated, unrecognised or without a colour
     extra_rows: list[int] = field(default_factory=list)
+    meaning: str = UNKNOWN  # what the status says (see fields.MEANINGS): complete, on track, ..., not started
 
     def date(self, name: str) -> PlanDate | None:
         """The start or end date, by field name."""
@@ -156,14 +158,17 @@ class Action:
 
 @dataclass
 class Priority:
+    """A group of actions: a "Priority N: ..." heading row, or one value of a Theme/Workstream column."""
+
     number: int
     title: str
     row: int
     sections: list[str] = field(default_factory=list)
+    kind: str = "Priority"  # what the plan calls its groups: Priority, or the grouping column's label
 
     @property
     def name(self) -> str:
-        return f"Priority {self.number}"
+        return f"{self.kind} {self.number}"
 
 
 class Column:
@@ -248,6 +253,7 @@ class Table:
     starts: list[PlanDate | None] = field(default_factory=list)
     ends: list[PlanDate | None] = field(default_factory=list)
     statuses: list[str | None] = field(default_factory=list)  # Blue, Red, Amber, Green or None
+    meanings: list[str] = field(default_factory=list)  # what each status says (see fields.MEANINGS)
     _overdue: dict[dt.date, list[int]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __len__(self) -> int:
@@ -288,7 +294,8 @@ class Table:
         """The i-th action as one object, for code that reads a plan action by action (roll-up, report)."""
         fields = {name: entry for name, column in self.columns.items() if (entry := column.entry(i)) is not None}
         return Action(self.priorities[i], self.sections[i], self.rows[i], self.sheet, fields, self.starts[i],
-                      self.ends[i], self.statuses[i], list(self.extra_rows.get(i, ())))
+                      self.ends[i], self.statuses[i], list(self.extra_rows.get(i, ())),
+                      self.meanings[i] if self.meanings else UNKNOWN)
 
 
 @dataclass
@@ -301,6 +308,9 @@ class Plan:
     priorities: list[Priority]
     table: Table
     headers: list[HeaderRow]
+    # How the actions are grouped: "headings" (Priority N rows), "column" (a Theme/Workstream column), "none"
+    grouping: str = "headings"
+    other_sheets: list[str] = field(default_factory=list)  # other sheets of the workbook that hold a plan table
     # (priority, ref or action text) -> date its current comment was first seen, from the comment history
     comment_first_seen: dict[tuple[Any, str], dt.date] = field(default_factory=dict)
     _header_rows: list[int] | None = field(default=None, init=False, repr=False, compare=False)

@@ -1,92 +1,56 @@
 """Find the plan table in a grid and read it into a :class:`~sip_excel.model.Plan`.
 
 The reader works from labels, not positions: header rows are recognised by
-their labels (aliases configurable in Settings), priorities by their
-"Priority N" heading rows, and sections of a priority by the text above each
-repeated header row.  Layouts change from year to year, so nothing here
-assumes a column order.
+their labels (see :mod:`sip_excel.headers`), priorities by their "Priority N"
+heading rows or by a Priority/Theme/Workstream column, and sections by the text
+above each repeated header row or by banner rows.  Layouts change from year to
+year, and other teams keep other trackers, so nothing here assumes a column order.
 """
 from __future__ import annotations
 
 import logging
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Any
 
-from .config import REQUIRED_FIELDS, Config
+from .config import Config
 from .dates import parse_date
 from .errors import PlanStructureError
+from .fields import BRAG as BRAG_OF, FIELD_SPECS, REQUIRED_FIELDS, UNKNOWN
 from .grid import Grid, display_text
+from .headers import MAX_LABEL, HeaderMatch, Labels, match_header, status_of
 from .model import Column, Entry, Memo, HeaderRow, Plan, Priority, Table
 
 log = logging.getLogger(__name__)
 
-PRIORITY_HEADING = re.compile(r"^\s*priority\s*(\d+)\s*[:.\-–]?\s*(.*)$", re.I | re.S)
+# A priority number of more than nine digits is not a priority: int() of a number thousands of digits long
+# would stop the run on Python's limit (issue 10).
+PRIORITY_HEADING = re.compile(r"^\s*priority\s*(\d{1,9})(?!\d)\s*[:.\-–]?\s*(.*)$", re.I | re.S)
 _HEADING_START = re.compile(r"\s*priority\s*\d", re.I)  # what every PRIORITY_HEADING starts with
 HEADER_SCAN_ROWS = 200
-MAX_LABEL = 40  # longer text is content, not a column label (except the aim column's "Specific aim: ...")
 # Fields whose presence makes a row an action rather than the wrapped text of the action above.
 ACTION_MARKERS = ("ref", "lead_officer", "dlt_lead", "rag")
+# Fields whose cells a long text wraps onto the next row; a lone cell elsewhere is a banner, not wrapped text.
+WRAPPING_KINDS = ("text",)
 
 
-@lru_cache(maxsize=4096)
-def _normalise(text: str) -> str:
-    return " ".join(text.lower().split()).rstrip(":").strip()
-
-
-class _Labels(dict):
-    """Cell text -> the field it labels ('' for none), from the configured aliases.
-
-    Every row of a plan is tested as a possible header row, so each text is judged
-    once and remembered (a repeat is one dictionary lookup), and a text is normalised
-    (case, spacing, a trailing colon) only when lower-casing alone does not settle it.
-    """
-
-    def __init__(self, aliases: dict[str, str]) -> None:
-        super().__init__()
-        self.aliases = aliases
-
-    def __missing__(self, text: Any) -> str:
-        if type(text) is not str:
-            self[text] = ""  # a number or date labels nothing
-            return ""
-        if len(text) > MAX_LABEL:
-            return ""  # not remembered: long texts are the plan's content, and seldom repeat
-        name = self.aliases.get(text.lower())
-        if name is None:
-            name = ""
-            if ":" in text or "  " in text or text[:1] == " " or text[-1:] == " " or not (text.isascii() and
-                                                                                     text.isprintable()):
-                name = self.aliases.get(_normalise(text), "")
-        self[text] = name
-        return name
-
-
-def alias_lookup(config: Config) -> _Labels:
+def alias_lookup(config: Config) -> Labels:
     """Header label (as written in a cell) -> field, from the configured aliases."""
-    return _Labels({alias: name for name, aliases in config.aliases.items() for alias in aliases})
+    return config.vocabulary.label_lookup()
 
 
-def header_columns(row: list[Any], config: Config, lookup: _Labels | None = None) -> dict[str, int]:
-    """Field -> column for a row that reads as a header row, else an empty dict."""
-    labels = lookup if lookup is not None else alias_lookup(config)
-    names = list(map(labels.__getitem__, row))  # in C, but for texts not seen before
-    if len(names) - names.count("") < 2:
-        return {}  # a data row: a header row names three columns, at most one of them (the aim) in a long text
-    named = [(c, name) for c, name in enumerate(names) if name]
-    columns: dict[str, int] = {}
-    first = row[0]
-    if type(first) is str and (len(first) > MAX_LABEL or not labels[first]):
-        # The aim column's header often carries the aim itself: "Specific aim: Gain a clear ...".
-        if labels[first.split(":", 1)[0]] == "aim":
-            columns["aim"] = 0
-    for c, name in named:
-        if name not in columns:
-            columns[name] = c
-    if len(columns) >= 3 and ("ref" in columns or "action" in columns):
-        return columns
-    return {}
+def header_columns(row: list[Any], config: Config, lookup: Labels | None = None) -> dict[str, int]:
+    """Field -> column for a row that reads as a header row (a plan table's, or a section's), else {}."""
+    match = match_header(row, lookup if lookup is not None else alias_lookup(config))
+    return match.columns if match is not None and match.repeats else {}
+
+
+class NoPlanTable(PlanStructureError):
+    """No header row names an Action and a Status column; ``score`` says how near the nearest came."""
+
+    def __init__(self, message: str, code: str, score: int = 0) -> None:
+        super().__init__(message, code=code)
+        self.score = score
 
 
 @dataclass
@@ -98,9 +62,11 @@ class _Block:
     preamble: list[str]
     rows: list[int] = field(default_factory=list)  # the first row of each action
     priorities: list[int | None] = field(default_factory=list)  # ... and the priority it is under
+    banners: list[str | None] = field(default_factory=list)  # ... and the banner row above it, if any
     # text wrapped onto following rows: (action's index in this block, row, that row's cells)
     continued: list[tuple[int, int, dict[str, Entry]]] = field(default_factory=list)
     last_row: int = -2  # the last row that belongs to the block's last action
+    generated: tuple[int, int] | None = None  # (row, number) of the last pre-numbered blank row passed over
     section: str | None = None
     names: list[str] = field(init=False)  # the fields this table has ...
     columns: list[int] = field(init=False)  # ... their columns ...
@@ -122,6 +88,10 @@ class _Block:
         if len(row) < width:
             row = row + [None] * (width - len(row))
         return dict(zip(self.names, Entry.in_row([row[c] for c in self.columns], r, self.columns, self.labels)))
+
+    def field_at(self, column: int) -> str | None:
+        """The field of a column of this table, if it has one."""
+        return next((name for name, c in self.header.columns.items() if c == column), None)
 
 
 def _shared(values: list[Any]) -> list[Any]:
@@ -146,15 +116,43 @@ def _names_an_action(value: Any) -> bool:
     return value is not None and _ALNUM.search(display_text(value)) is not None
 
 
+def _whole_number(value: Any) -> int | None:
+    """A cell's value as a whole number (7, 7.0, '7'), or None: how a pre-numbered template row is numbered."""
+    if type(value) is int or type(value) is float and value.is_integer() and abs(value) < 1e9:
+        return int(value)
+    if type(value) is str and value.strip().isdigit() and len(value.strip()) <= 9:
+        return int(value.strip())
+    return None
+
+
 class _PlanReader:
+    """Walks a sheet's rows once, top to bottom, sorting each into a title line, a priority heading, a header
+    row, a banner (a section heading), an action, text wrapped from the action above, or nothing.
+
+    State, fixed before the walk:
+      grid, config: the sheet and the settings it is read with
+      header_rows: row -> the field -> column it names, for the plan's header rows (see :meth:`_header_rows`)
+      formula_rows: the rows that hold a formula (a row of formulas alone is a template row, not an action)
+    State, as the walk goes:
+      priorities: the "Priority N" headings met so far
+      blocks: one per header row met so far; the last one takes the actions
+      title: the title block's label -> value, from rows above any priority heading or header row
+      pending: text rows since the last action or heading, which may name the next section
+      in_heading: True while the rows below a priority heading may still be its title's wrapped lines
+      banner: the text of the last banner row, which names the section of the actions below it
+    """
+
     def __init__(self, grid: Grid, config: Config) -> None:
         self.grid = grid
         self.config = config
+        self.header_rows: dict[int, HeaderMatch] = {}
+        self.formula_rows: set[int] = set()
         self.priorities: list[Priority] = []
         self.blocks: list[_Block] = []
         self.title: dict[str, str] = {}
         self.pending: list[str] = []
         self.in_heading = False
+        self.banner: str | None = None
 
     def read(self) -> Plan:
         grid = self.grid
@@ -163,25 +161,77 @@ class _PlanReader:
             row, column = position
             if row < len(grid.rows) and column < len(grid.rows[row]) and grid.rows[row][column] in ("", None):
                 grid.rows[row][column] = error
-        lookup = alias_lookup(self.config)
-        self.header_rows = {r: columns for r, row in enumerate(grid.rows)
-                            if (columns := header_columns(row, self.config, lookup))}
+        self.header_rows = self._header_rows()
+        self.formula_rows = {r for r, _ in grid.formulas}
         for r, row in enumerate(grid.rows):
             if not self._plain_action(r, row):
                 self._read_row(r, row)
-        if not self.blocks:
-            raise PlanStructureError(f"no plan table found on sheet '{grid.sheet}': no header row names Ref, Action, "
-                                     "End and RAG status. Add your labels under Column aliases in Settings.",
-                                     code="SIP101")
-        first = self.blocks[0].header
-        missing = [name for name in REQUIRED_FIELDS if name not in first.columns]
-        if missing:
-            raise PlanStructureError(
-                f"sheet '{grid.sheet}', header row {first.row + 1}: no {_labels(missing)} column. Add the column, "
-                "or add its label under Column aliases in Settings.", code="SIP102")
         self._name_sections()
+        table = self._table()
+        grouping = "headings" if self.priorities else "none"
+        if not self.priorities and "group" in table.columns:
+            self.priorities = _group_by_column(table)
+            grouping = "column"
         return Plan(sheet=grid.sheet, grid=grid, title=self.title, priorities=self.priorities,
-                    table=self._table(), headers=[b.header for b in self.blocks])
+                    table=table, headers=[b.header for b in self.blocks], grouping=grouping)
+
+    def _header_rows(self) -> dict[int, HeaderMatch]:
+        """The plan's header rows: the first that names an Action and a Status column as well as the best such
+        row does (near-misses above it, such as a dashboard's, are not the plan), and every row below it that
+        repeats a header row (the sections of Priority 5)."""
+        labels = alias_lookup(self.config)
+        matches = [match for r, row in enumerate(self.grid.rows) if (match := match_header(row, labels, r))]
+        complete = [match for match in matches if match.complete]
+        if not complete:
+            raise self._no_table(matches)
+        best = max(match.score for match in complete)
+        first = next(match for match in complete if match.score >= best - 1)
+        return {match.row: match for match in matches if match.row >= first.row and match.repeats}
+
+    def _no_table(self, matches: list[HeaderMatch]) -> NoPlanTable:
+        """The error for a sheet without a plan table: it names the nearest header row, what it lacks, and the
+        Settings alias that would fix it."""
+        sheet = self.grid.sheet
+        nearest = max(matches, key=lambda match: match.score, default=None)
+        if nearest is None or nearest.score < 2:
+            return NoPlanTable(f"no plan table found on sheet '{sheet}': no row names an Action and a Status "
+                               "column (such as Action, Task or Description, and RAG status or Status). If the "
+                               "plan's columns have other labels, add them under Column aliases in Settings.",
+                               code="SIP101")
+        missing = nearest.missing()
+        named = ", ".join(self.grid.rows[nearest.row][c] if isinstance(self.grid.rows[nearest.row][c], str)
+                          else name for name, c in nearest.columns.items())
+        fix = self._alias_fix(nearest, missing)
+        where = f"header row {nearest.row + 1}" if nearest.score >= 3 else f"row {nearest.row + 1} ({named})"
+        lacking = f"no {_labels(missing)} column"
+        if nearest.score >= 3:
+            return NoPlanTable(f"sheet '{sheet}', {where}: {lacking}. {fix}", code="SIP102", score=nearest.score)
+        return NoPlanTable(f"no plan table found on sheet '{sheet}': the nearest is {where}, with {lacking}. {fix}",
+                           code="SIP101", score=nearest.score)
+
+    def _alias_fix(self, nearest: HeaderMatch, missing: list[str]) -> str:
+        """What to set in Settings: the column whose cells below look like the missing field's, if one does."""
+        rows = self.grid.rows[nearest.row + 1:nearest.row + 51]
+        guesses = []
+        for name in missing:
+            best, best_score = None, 0.0
+            for c, label in nearest.unknown.items():
+                cells = [display_text(row[c]) for row in rows if c < len(row) and display_text(row[c])]
+                if not cells:
+                    continue
+                if name == "rag":
+                    vocabulary = self.config.vocabulary
+                    score = sum(vocabulary.meaning_of(text) != UNKNOWN for text in cells) / len(cells)
+                else:  # the action: the column of the longest texts
+                    score = min(1.0, sum(map(len, cells)) / len(cells) / 40)
+                if score > best_score and score >= 0.5:
+                    best, best_score = label, score
+            if best is not None:
+                guesses.append(f"'{FIELD_SPECS[name].title} | {best}'")
+        if guesses:
+            return (f"If that column is there under another label, add a row {' and a row '.join(guesses)} under "
+                    "Column aliases in Settings.")
+        return "Add the column, or add its label under Column aliases in Settings."
 
     def _plain_action(self, r: int, row: list[Any]) -> bool:
         """Take a row as an action of the current table when that is plain; False leaves it to
@@ -213,10 +263,11 @@ class _PlanReader:
         heading = PRIORITY_HEADING.match(first_text) if few else None
         if heading:
             self.priorities.append(Priority(int(heading[1]), " ".join(heading[2].split()), r))
-            self.pending, self.in_heading = [], True
+            self.pending, self.in_heading, self.banner = [], True, None
             return
-        columns = self.header_rows.get(r)
-        if columns:
+        match = self.header_rows.get(r)
+        if match:
+            columns = match.columns
             labels = {c: display_text(row[c]) for c in filled}
             named = columns
             if self.blocks:  # a column this row leaves unnamed keeps the first header row's column and label
@@ -225,7 +276,7 @@ class _PlanReader:
                 labels.update({c: first.labels[c] for c in columns.values() if c not in labels and c in first.labels})
             header = HeaderRow(r, columns, labels, named)
             self.blocks.append(_Block(header, self.priorities[-1] if self.priorities else None, self.pending))
-            self.pending, self.in_heading = [], False
+            self.pending, self.in_heading, self.banner = [], False, None
             return
         if self.in_heading and len(filled) == 1 and self.priorities:
             priority = self.priorities[-1]
@@ -256,35 +307,84 @@ class _PlanReader:
 
     def _data_row(self, r: int, row: list[Any], filled: list[int]) -> None:
         block = self.blocks[-1]
-        if block.column_set.isdisjoint(filled):
+        if block.column_set.isdisjoint(filled) and not self._merged_across(r, filled[0]):
             return  # stray characters outside the plan's columns
         width = len(row)
         for c in block.marker_columns:
             if c < width and _names_an_action(row[c]):
                 break
         else:  # no ref, officer or status: a section heading, wrapped text, or an action missing all three
-            self._unmarked_row(block, r, row)
+            self._unmarked_row(block, r, row, filled)
             return
         self._add_action(block, r)
 
     def _add_action(self, block: _Block, r: int) -> None:
+        row = self.grid.rows[r]
+        if (r in self.formula_rows or len(row) - row.count("") - row.count(None) <= 1) and \
+                self._generated(block, r, row):
+            return
         priority = self.priorities[-1] if self.priorities else None
         self.pending = []
         block.rows.append(r)
         block.priorities.append(priority.number if priority else None)
+        block.banners.append(self.banner)
         block.last_row = r
 
-    def _unmarked_row(self, block: _Block, r: int, row: list[Any]) -> None:
+    def _generated(self, block: _Block, r: int, row: list[Any]) -> bool:
+        """True for a blank template row: one whose only content is formulas (=C5+1), or a ref that carries
+        on the numbers of the rows above and nothing else."""
+        typed = [c for c in _filled(row) if (r, c) not in self.grid.formulas]
+        ref = block.header.columns.get("ref")
+        if typed and (typed != [ref] or (number := _whole_number(row[ref])) is None):
+            return False
+        if typed:
+            if block.generated is not None and block.generated[0] > block.last_row:
+                previous = block.generated[1]
+            else:
+                previous = _whole_number(self.grid.rows[block.rows[-1]][ref]) if block.rows else 0
+            if previous is None or number != previous + 1:
+                return False
+            block.generated = (r, number)
+        return True
+
+    def _merged_across(self, r: int, column: int) -> bool:
+        """True for a row whose first filled cell is merged across several columns: a banner."""
+        return any(top == r and left <= column <= right and right > left for (top, left), (_, right) in
+                   self.grid.merged)
+
+    def _is_banner(self, block: _Block, r: int, filled: list[int]) -> bool:
+        """A row of text, without ref, officer or status, that heads the actions below it rather than being one:
+        merged across, or only its first cell filled where no action's text wraps from above."""
+        if self._merged_across(r, filled[0]):
+            return True
+        if len(filled) != 1 or filled[0] > min(block.columns):
+            return False
+        name = block.field_at(filled[0])
+        wraps = name is not None and FIELD_SPECS[name].kind in WRAPPING_KINDS
+        return not (wraps and block.rows and block.last_row == r - 1)
+
+    def _unmarked_row(self, block: _Block, r: int, row: list[Any], filled: list[int]) -> None:
         entries = block.entries(row, r)
+        text = " ".join(e.text for e in entries.values() if e.text) or display_text(row[filled[0]])
         if self._heads_a_table(r):
-            self.pending.append(" ".join(e.text for e in entries.values() if e.text))
+            self.pending.append(text)
+        elif self._is_banner(block, r, filled):
+            self._add_banner(text)
         elif block.rows and block.last_row == r - 1:  # text wrapped onto the next row: it continues the action
             block.continued.append((len(block.rows) - 1, r, entries))
             block.last_row = r
         elif not any(not entries[n].is_blank for n in ("action", "start", "end") if n in entries):
-            self.pending.append(" ".join(e.text for e in entries.values() if e.text))
-        else:
+            self.pending.append(text)
+        elif any(not entries[n].is_blank for n in ("start", "end") if n in entries):
             self._add_action(block, r)
+        else:  # text but no ref, status, date or lead, under a table: a banner ("1 Preparation Phase")
+            self._add_banner(text)
+
+    def _add_banner(self, text: str) -> None:
+        self.banner = " ".join(text.split())
+        self.pending = [self.banner]
+        if self.priorities and self.banner not in self.priorities[-1].sections:
+            self.priorities[-1].sections.append(self.banner)
 
     def _name_sections(self) -> None:
         """A priority with several header rows is divided into sections named by the text above each."""
@@ -315,7 +415,7 @@ class _PlanReader:
             by_column = dict(zip(range(width), zip(*lines))) if lines else {}
             rows += block.rows
             priorities += block.priorities
-            sections += [block.section] * count
+            sections += [block.section] * count if block.section or not any(block.banners) else block.banners
             for name in names:
                 values, columns, labels = parts[name]
                 c = block.header.columns.get(name)
@@ -360,18 +460,31 @@ class _PlanReader:
             dates = [None] * len(table) if column is None else list(map(meaning.__getitem__, zip(
                 map(type, column.values), column.values, map(formats.get, zip(column.rows, column.columns)))))
             setattr(table, f"{name}s", dates)
-        config = self.config
-        table.statuses = list(map(Memo(lambda rag: status_of(rag, config)).__getitem__, table.texts("rag")))
+        vocabulary = self.config.vocabulary
+        table.meanings = list(map(Memo(vocabulary.meaning_of).__getitem__, table.texts("rag")))
+        table.statuses = list(map(BRAG_OF.get, table.meanings))
 
 
-def status_of(rag: str, config: Config) -> str | None:
-    """The BRAG status a RAG cell means, forgiving case, spacing and stray characters; None if none."""
-    key = " ".join(rag.lower().split())
-    if key in config.brag:
-        return config.brag[key]
-    words = re.findall(r"[a-z]+", key)
-    matches = {config.brag[w] for w in words if w in config.brag}
-    return matches.pop() if len(matches) == 1 else None
+def _group_by_column(table: Table) -> list[Priority]:
+    """Priorities from a Priority/Theme/Workstream column: one for each of its values, in order of appearance.
+
+    Each is named by the column's label and its number in that order ("Theme 2"), its value the title;
+    a column of priority numbers keeps those numbers."""
+    column = table.columns["group"]
+    texts = column.texts
+    groups: dict[str, Priority] = {}
+    for i, text in enumerate(texts):
+        if text and text not in groups:
+            label = column.labels[i].strip().rstrip(":").strip() or "Priority"
+            number = _whole_number(column.values[i])
+            if number is None or any(p.number == number for p in groups.values()):
+                number = len(groups) + 1
+                title = text
+            else:
+                title = ""
+            groups[text] = Priority(number, title, column.rows[i], kind=label)
+    table.priorities = [groups[text].number if text else None for text in texts]
+    return list(groups.values())
 
 
 def _inherit_columns(columns: dict[str, int], first: dict[str, int]) -> dict[str, int]:
@@ -388,8 +501,7 @@ _ALNUM = re.compile(r"[^\W_]")
 
 
 def _labels(names: list[str]) -> str:
-    words = {"ref": "Ref", "action": "Action", "end": "End date", "rag": "RAG status"}
-    return " or ".join(f"'{words.get(n, n)}'" for n in names)
+    return " or ".join(f"'{FIELD_SPECS[n].title if n in FIELD_SPECS else n}'" for n in names)
 
 
 def read_plan(grid: Grid, config: Config) -> Plan:
@@ -397,4 +509,5 @@ def read_plan(grid: Grid, config: Config) -> Plan:
     return _PlanReader(grid, config).read()
 
 
-__all__ = ["read_plan", "header_columns", "status_of", "alias_lookup"]
+__all__ = ["read_plan", "header_columns", "status_of", "alias_lookup", "NoPlanTable", "MAX_LABEL",
+           "REQUIRED_FIELDS"]

@@ -49,14 +49,21 @@ CASES: list[tuple[str, list[dict], list[tuple[int, str, str]]]] = [
     ("SIP306", [{"end": D(2017, 8, 1)}], []),  # Aug-17 runs to 31 August: not yet overdue
     ("SIP306", [{"end": D(2017, 7, 1), "rag": "Completed"}], []),
     ("SIP306", [{"end": D(2017, 7, 1), "rag": "Amber"}], [(R, "End", "SIP306")]),
+    ("SIP306", [{"ref": f"1.{n}", "end": D(2017, 7, 1), "rag": word}  # words of other trackers meaning complete
+                for n, word in enumerate(("Done", "Closed", "Complete", "Achieved", "\u2705 done"), start=1)], []),
+    ("SIP306", [{"end": D(2017, 7, 1), "rag": "On hold"}], [(R, "End", "SIP306")]),
     ("SIP401", [{}], []),
     ("SIP401", [{"rag": ""}], [(R, "RAG status", "SIP401")]),
     ("SIP402", [{"rag": "Blue"}, {"ref": "1.2", "rag": "Complete"}], []),
     ("SIP402", [{"rag": "dieen"}], [(R, "RAG status", "SIP402")]),
-    ("SIP402", [{"rag": "On track"}], [(R, "RAG status", "SIP402")]),
+    ("SIP402", [{"rag": "Going"}], [(R, "RAG status", "SIP402")]),
+    ("SIP402", [{"rag": "On track"}, {"ref": "1.2", "rag": "On hold"}, {"ref": "1.3", "rag": "\u2705"}], []),
+    ("SIP402", [{"rag": "Amber / Green / Red"}], [(R, "RAG status", "SIP402")]),  # no one meaning
     ("SIP403", [{"rag": "Green"}, {"ref": "1.2", "rag": "Completed"}], []),
     ("SIP403", [{"rag": "c Completed"}], [(R, "RAG status", "SIP403")]),
     ("SIP403", [{"rag": " green"}], [(R, "RAG status", "SIP403")]),
+    ("SIP403", [{"rag": "On track"}, {"ref": "1.2", "rag": "Not started"}],
+     [(R, "RAG status", "SIP403"), (R + 1, "RAG status", "SIP403")]),
     ("SIP404", [{"rag": "Green", "end": D(2017, 12, 1)}], []),
     ("SIP404", [{"rag": "Green", "end": D(2017, 6, 1)}], [(R, "RAG status", "SIP404")]),
     ("SIP501", [{}], []),

@@ -1,0 +1,167 @@
+"""Detection, apart from reading: which cells are column labels, which rows are header rows, what a status means.
+
+A :class:`Vocabulary` holds the labels of every field and the status words with
+their meanings, built once from the defaults in :mod:`sip_excel.fields` and the
+Settings sheet.  The reader asks it; it knows nothing of rows or blocks.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from .fields import (BRAG, FIELD_SPECS, MEANING_OF_BRAG, STATUS_EMOJI, STATUS_WORDS, UNKNOWN, WHOLE_CELL_ONLY)
+
+if TYPE_CHECKING:
+    from .config import Config
+
+MAX_LABEL = 40  # longer text is content, not a column label (except the aim column's "Specific aim: ...")
+_BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")  # "(dd/mm/yy)", "(1-5)", "[optional]"
+_NOT_LABEL = re.compile(r"[^\w#]+")
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=4096)
+def normalise_label(text: str) -> str:
+    """'End date (dd/mm/yy):' -> 'end date'; 'S.No' -> 's no'; '#' stays '#': case, punctuation and a
+    bracketed note aside, as people write the same label many ways."""
+    text = _BRACKETED.sub(" ", text.lower())
+    return " ".join(_NOT_LABEL.sub(" ", text).replace("_", " ").split())
+
+
+class Labels(dict):
+    """Cell text -> the field it labels ('' for none).
+
+    Every row of a plan is tested as a possible header row, so each text is judged
+    once and remembered (a repeat is one dictionary lookup); a text is normalised
+    only when lower-casing alone does not settle it.
+    """
+
+    def __init__(self, labels: dict[str, str]) -> None:
+        super().__init__()
+        self.labels = labels  # normalised label -> field
+        self.exact = {**labels}  # lower-cased label as usually written -> field
+
+    def __missing__(self, text: Any) -> str:
+        if type(text) is not str:
+            self[text] = ""  # a number or date labels nothing
+            return ""
+        if len(text) > MAX_LABEL:
+            return ""  # not remembered: long texts are the plan's content, and seldom repeat
+        name = self.exact.get(text.lower())
+        if name is None:
+            name = self.labels.get(normalise_label(text), "")
+        self[text] = name
+        return name
+
+
+@dataclass(frozen=True)
+class HeaderMatch:
+    """What a row names, read as a header row: field -> column, and the labels it has but the vocabulary lacks."""
+
+    row: int
+    columns: dict[str, int]
+    unknown: dict[int, str]  # column -> label of a short text that names no field
+
+    @property
+    def score(self) -> int:
+        return len(self.columns)
+
+    @property
+    def complete(self) -> bool:
+        """True for a row naming every required field (Action and Status): a plan table starts here."""
+        return all(name in self.columns for name in REQUIRED)
+
+    @property
+    def repeats(self) -> bool:
+        """True for a row that repeats a header row further down (a section's own header)."""
+        return self.complete or (self.score >= 3 and ("ref" in self.columns or "action" in self.columns))
+
+    def missing(self) -> list[str]:
+        return [name for name in REQUIRED if name not in self.columns]
+
+
+REQUIRED = tuple(name for name, spec in FIELD_SPECS.items() if spec.required)
+
+
+def match_header(row: list[Any], labels: Labels, r: int = 0) -> HeaderMatch | None:
+    """The row read as a header row, or None when it names fewer than two fields (a data row or a title)."""
+    names = list(map(labels.__getitem__, row))  # in C, but for texts not seen before
+    if len(names) - names.count("") < 2:
+        return None
+    columns: dict[str, int] = {}
+    first = row[0]
+    if type(first) is str and (len(first) > MAX_LABEL or not labels[first]):
+        # The aim column's header often carries the aim itself: "Specific aim: Gain a clear ...".
+        if labels[first.split(":", 1)[0]] == "aim":
+            columns["aim"] = 0
+    for c, name in enumerate(names):
+        if name and name not in columns:
+            columns[name] = c
+    unknown = {c: value.strip() for c, value in enumerate(row)
+               if not names[c] and type(value) is str and value.strip() and len(value) <= MAX_LABEL and c not in
+               columns.values()}
+    return HeaderMatch(r, columns, unknown)
+
+
+def _status_key(text: str) -> tuple[str, list[str]]:
+    """The text in lower case with emoji and punctuation set aside, and the emoji it holds."""
+    emoji = [ch for ch in text if ch in STATUS_EMOJI]
+    words = " ".join(_WORDS.findall(text.lower()))
+    return words, emoji
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The words a plan is read with: field labels, and status words with their meanings."""
+
+    labels: dict[str, str]  # normalised label -> field
+    meanings: dict[str, str]  # status word (lower case, words only) -> meaning
+    phrases: tuple[tuple[str, str], ...]  # (word or phrase, meaning) that may stand inside a longer text
+
+    @classmethod
+    def from_config(cls, config: Config) -> Vocabulary:
+        labels: dict[str, str] = {}
+        for name, aliases in config.aliases.items():
+            for alias in aliases:
+                labels.setdefault(normalise_label(alias), name)
+        meanings = {word: meaning for meaning, words in STATUS_WORDS.items() for word in words}
+        meanings = {" ".join(_WORDS.findall(word)) or word: meaning for word, meaning in meanings.items()}
+        # The council's own spellings come last, so they win.
+        for spelling, status in config.brag.items():
+            meanings[" ".join(_WORDS.findall(spelling.lower())) or spelling.lower()] = MEANING_OF_BRAG[status]
+        for spelling, meaning in config.status_words.items():
+            meanings[" ".join(_WORDS.findall(spelling.lower())) or spelling.lower()] = meaning
+        phrases = tuple(sorted(((w, m) for w, m in meanings.items() if w not in WHOLE_CELL_ONLY and w),
+                               key=lambda item: -len(item[0])))
+        return cls(labels, meanings, phrases)
+
+    def label_lookup(self) -> Labels:
+        """A fresh cache of cell text -> field for one reading."""
+        return Labels(self.labels)
+
+    def meaning_of(self, text: str) -> str:
+        """What a status cell means, forgiving case, spacing, punctuation, emoji and stray characters."""
+        words, emoji = _status_key(text)
+        if words in self.meanings:
+            return self.meanings[words]
+        found = {STATUS_EMOJI[ch] for ch in emoji}
+        if words:
+            padded = f" {words} "
+            for phrase, meaning in self.phrases:  # longest first, each taken out once found
+                if f" {phrase} " in padded:
+                    found.add(meaning)
+                    padded = padded.replace(f" {phrase} ", "  ")
+        return found.pop() if len(found) == 1 else UNKNOWN
+
+
+def status_of(rag: str, config: Config) -> str | None:
+    """The BRAG status a RAG cell means (Blue, Red, Amber or Green); None if it has no BRAG colour."""
+    return BRAG.get(config.vocabulary.meaning_of(rag))
+
+
+def plain(text: str) -> str:
+    """A text without the emoji and symbols that status cells carry, for messages."""
+    return "".join(ch for ch in text if unicodedata.category(ch)[0] != "S").strip()
