@@ -22,9 +22,13 @@ COLUMNS = ("code", "severity", "message", "sheet", "cell", "row", "column", "ref
 def format_text(report: Report, plan: Plan) -> str:
     """Findings grouped by priority, then the counts by code and the summary line."""
     lines = [f"{plan.sheet}: {report.actions} actions checked at {report.as_of:%d %b %Y}", ""]
+    if plan.other_sheets:
+        lines[1:1] = [f"Also holding a plan table: {', '.join(repr(name) for name in plan.other_sheets)} "
+                      "(choose with --sheet)."]
     for priority, findings in groupby(report.findings, key=lambda f: f.priority):
         heading = plan.priority(priority)
-        lines.append(f"{heading.name}: {heading.title}" if heading else "Outside any priority")
+        lines.append(f"{heading.name}: {heading.title}" if heading and heading.title else heading.name if heading else
+                     "Outside any priority" if plan.priorities else "All actions")
         lines += [f"  {f.cell:<6}{f.ref or '-':<7}{f.code} {f.severity:<8}{f.message}"
                   f"{'  -> ' if f.suggestion else ''}{f.suggestion}" for f in findings]
         lines.append("")

@@ -16,16 +16,24 @@ from .fields import UNKNOWN
 from .grid import Grid, cell_name, display_text
 
 
-REF_SHAPE = re.compile(r"^[A-Z]?\d+(?:\.\d+)*$")
+# A ref: up to four letters, then numbers joined by dots, dashes or underscores (1.2, 1.2.3, A5.1, R-001,
+# I_003). A number of more than nine digits is no ref: int() of thousands of digits would stop the run.
+REF_SHAPE = re.compile(r"^([^\W\d_]{0,4})[-_. ]?(\d{1,9}(?:[-_.]\d{1,9})*)$")
+_REF_PARTS = re.compile(r"[-_.]")
+_REF_MARKS = re.compile(r"[^-_. ]")
 
 
 def ref_key(ref: str) -> tuple[str, tuple[int, ...]] | None:
-    """'A5.2' -> ('A', (5, 2)), for ordering refs; None for a ref of no known shape."""
-    if not REF_SHAPE.match(ref):
+    """'A5.2' -> ('A', (5, 2)), 'R-001' -> ('R', (1,)), for ordering refs; None for a ref of no known shape."""
+    match = REF_SHAPE.match(ref)
+    if match is None:
         return None
-    if ref[0].isalpha():
-        return ref[0], tuple(map(int, ref[1:].split(".")))
-    return "", tuple(map(int, ref.split(".")))
+    return match[1], tuple(map(int, _REF_PARTS.split(match[2])))
+
+
+def ref_scheme(ref: str) -> str:
+    """The marks a ref's parts are joined by ('.' for 4.12, '-' for R-001, '' for 7): the plan's own scheme."""
+    return "".join(dict.fromkeys(_REF_MARKS.sub("", ref)))
 
 
 def ref_keys(refs: list[str]) -> list[tuple[str, tuple[int, ...]] | None]:
@@ -36,7 +44,7 @@ def ref_keys(refs: list[str]) -> list[tuple[str, tuple[int, ...]] | None]:
     add = keys.append
     for ref in refs:
         head, dot, tail = ref.rpartition(".")
-        if dot and tail.isdecimal() and (parent := parents[head]) is not None:
+        if dot and tail.isdecimal() and len(tail) <= 9 and (parent := parents[head]) is not None:
             add((parent[0], (*parent[1], int(tail))))
         else:
             add(ref_key(ref))

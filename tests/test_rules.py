@@ -10,7 +10,9 @@ from sip_excel.reader import read_plan
 from sip_excel.rules import all_rules
 from sip_excel.validate import validate
 
-from .conftest import HEADER, action_row, plan_grid, make_config
+from sip_excel.config import Config, Officer
+
+from .conftest import AS_OF, HEADER, action_row, plan_grid, make_config
 
 D = dt.datetime
 R = 3  # the first action's row
@@ -91,6 +93,42 @@ CASES: list[tuple[str, list[dict], list[tuple[int, str, str]]]] = [
 ]
 
 
+# Rules that need another layout than the council's: (code, header, rows under it, settings overrides,
+# expected (row, column label, code) tuples). No Settings Officers list unless the case gives one.
+LAYOUT_CASES: list[tuple[str, list[str], list[list], dict, list[tuple[int, str, str]]]] = [
+    ("SIP108", ["Ref", "Action", "End date", "Owner", "Status", "Comments"], [["1", "Do", "Jun-17", "RG", "Green", "x"]],
+     {}, []),
+    ("SIP108", ["Task", "Status"], [["Do", "Green"]], {},
+     [(1, "Task", "SIP108"), (1, "Task", "SIP108"), (1, "Task", "SIP108"), (1, "Task", "SIP108")]),
+    ("SIP203", ["ID", "Task", "Status"], [["R-001", "a", "Open"], ["R-002", "b", "Open"], ["R-3", "c", "Open"]], {},
+     []),
+    ("SIP203", ["ID", "Task", "Status"], [["R-001", "a", "Open"], ["R-002", "b", "Open"], ["R_003", "c", "Open"]],
+     {}, [(4, "ID", "SIP203")]),
+    ("SIP203", ["ID", "Task", "Status"], [["7", "a", "Open"], ["I-3", "b", "Open"], ["x7!", "c", "Open"]], {},
+     [(4, "ID", "SIP203")]),
+    ("SIP502", ["Task", "Owner", "Status"], [["a", "Rachel Green", "Open"], ["b", "Head of Service (EH)", "Open"],
+                                            ["c", "RG/JF", "Open"], ["d", "o'brien@x.gov.uk", "Open"]], {}, []),
+    ("SIP502", ["Task", "Owner", "Status"], [["a", "1", "Open"], ["b", "RG #2", "Open"], ["c", "?", "Open"]], {},
+     [(2, "Owner", "SIP502"), (3, "Owner", "SIP502"), (4, "Owner", "SIP502")]),
+    ("SIP502", ["Task", "Owner", "Status"], [["a", "Rachel Green", "Open"], ["b", "Ann Other", "Open"]],
+     {"officers": {"RG": Officer("RG", "Rachel Green")}}, [(3, "Owner", "SIP502")]),
+    ("SIP103", ["Task", "Theme", "Status"], [["a", "Housing", "Open"], ["b", "", "Open"]], {}, [(3, "Theme", "SIP103")]),
+    ("SIP103", ["Task", "Status"], [["a", "Open"]], {}, []),  # no priorities at all: one group
+    ("SIP105", ["Task", "Status", "Days left"], [["a", "Open", 3], ["b", "Open", 4]], {}, []),
+]
+
+
+@pytest.mark.parametrize(("code", "header", "rows", "settings", "expected"), LAYOUT_CASES,
+                         ids=[f"{c[0]}-{'fails' if c[4] else 'passes'}-{i}" for i, c in enumerate(LAYOUT_CASES)])
+def test_rule_on_another_layout(code, header, rows, settings, expected):
+    grid = Grid("Plan", [header, *rows])
+    if code == "SIP105":  # the helper column's formulas are not the plan's
+        grid.formulas.update({(1, 2): "TODAY()-B2", (2, 2): "TODAY()-B3"})
+    config = Config(as_of=AS_OF, select=(code,), **settings)
+    report = validate(read_plan(grid, config), config)
+    assert [(f.row, f.column, f.code) for f in report.findings] == expected
+
+
 def flatten(code: str, actions: list[dict], grid: Grid | None = None) -> list[tuple[int, str, str]]:
     grid = grid or plan_grid(*[{"ref": f"1.{i + 1}", **a} for i, a in enumerate(actions)])
     config = make_config(select=(code,))
@@ -106,9 +144,9 @@ def test_rule(code, actions, expected):
 
 
 def test_every_rule_has_a_case_or_is_fatal():
-    covered = {case[0] for case in CASES} | {"SIP104", "SIP105", "SIP106", "SIP103", "SIP602"}
+    covered = {case[0] for case in CASES + LAYOUT_CASES} | {"SIP104", "SIP105", "SIP106", "SIP103", "SIP602"}
     assert {rule.code for rule in all_rules() if not rule.fatal} <= covered
-    assert all(any(c[0] == code and c[2] for c in CASES) for code in covered - {"SIP104", "SIP105", "SIP106",
+    assert all(any(c[0] == code and c[-1] for c in CASES + LAYOUT_CASES) for code in covered - {"SIP104", "SIP105", "SIP106",
                                                                                  "SIP103"})
 
 
