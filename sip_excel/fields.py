@@ -22,7 +22,7 @@ FIELDS: tuple[FieldSpec, ...] = (
                       "objectives"), title="Specific aim"),
     FieldSpec("ref", ("ref", "ref no", "ref no.", "reference", "ref number", "no", "no.", "action ref",
                       "action no", "action number", "id", "risk id", "issue id", "action id", "s no", "sno",
-                      "sl no", "serial no", "#", "number", "item no", "item"), kind="ref", title="Ref"),
+                      "sl no", "serial no", "#", "number", "item no"), kind="ref", title="Ref"),
     FieldSpec("action", ("action", "actions", "action required", "task", "tasks", "task description",
                          "description", "action decision", "action description", "activity", "activities",
                          "deliverable", "deliverables", "risk description", "issue description"),

@@ -19,7 +19,7 @@ from .errors import PlanStructureError
 from .fields import BRAG as BRAG_OF, FIELD_SPECS, REQUIRED_FIELDS, UNKNOWN
 from .grid import Grid, display_text
 from .headers import MAX_LABEL, HeaderMatch, Labels, match_header, status_of
-from .model import Column, Entry, Memo, HeaderRow, Plan, Priority, Table
+from .model import Column, Entry, Memo, HeaderRow, Plan, Priority, Table, ref_key
 
 log = logging.getLogger(__name__)
 
@@ -223,7 +223,7 @@ class _PlanReader:
                     vocabulary = self.config.vocabulary
                     score = sum(vocabulary.meaning_of(text) != UNKNOWN for text in cells) / len(cells)
                 else:  # the action: the column of the longest texts
-                    score = min(1.0, sum(map(len, cells)) / len(cells) / 40)
+                    score = min(1.0, sum(map(len, cells)) / len(cells) / 8)
                 if score > best_score and score >= 0.5:
                     best, best_score = label, score
             if best is not None:
@@ -249,6 +249,8 @@ class _PlanReader:
         width = len(row)
         for c in block.marker_columns:  # a ref, officer or status: an action
             if c < width and _names_an_action(row[c]):
+                if width - row.count("") - row.count(None) == 1:
+                    return False  # a lone cell: perhaps a banner ("1 Preparation Phase")
                 self._add_action(block, r)
                 return True
         return False
@@ -310,6 +312,9 @@ class _PlanReader:
         if block.column_set.isdisjoint(filled) and not self._merged_across(r, filled[0]):
             return  # stray characters outside the plan's columns
         width = len(row)
+        if len(filled) == 1 and self._lone_banner(block, r, row[filled[0]], filled[0]) and not self._heads_a_table(r):
+            self._add_banner(display_text(row[filled[0]]))
+            return
         for c in block.marker_columns:
             if c < width and _names_an_action(row[c]):
                 break
@@ -354,14 +359,24 @@ class _PlanReader:
 
     def _is_banner(self, block: _Block, r: int, filled: list[int]) -> bool:
         """A row of text, without ref, officer or status, that heads the actions below it rather than being one:
-        merged across, or only its first cell filled where no action's text wraps from above."""
+        merged across, or only its first cell filled (see :meth:`_lone_banner`)."""
         if self._merged_across(r, filled[0]):
             return True
-        if len(filled) != 1 or filled[0] > min(block.columns):
+        return len(filled) == 1 and self._lone_banner(block, r, self.grid.rows[r][filled[0]], filled[0])
+
+    def _lone_banner(self, block: _Block, r: int, value: Any, column: int) -> bool:
+        """True for a row whose only cell, the table's first, reads as a heading ("Session 2", "1 Preparation
+        Phase"), not as a ref with nothing else, nor as a sentence wrapped from the action above (which goes
+        on in lower case)."""
+        if column > min(block.columns) or type(value) is not str:
             return False
-        name = block.field_at(filled[0])
+        text = value.strip()
+        if not text or ref_key(text) is not None or _whole_number(text) is not None:
+            return False  # a ref alone: an action with everything else missing, or a numbered template row
+        name = block.field_at(column)
         wraps = name is not None and FIELD_SPECS[name].kind in WRAPPING_KINDS
-        return not (wraps and block.rows and block.last_row == r - 1)
+        return not (wraps and block.rows and block.last_row == r - 1 and not text[:1].isupper()
+                    and not text[:1].isdigit())
 
     def _unmarked_row(self, block: _Block, r: int, row: list[Any], filled: list[int]) -> None:
         entries = block.entries(row, r)

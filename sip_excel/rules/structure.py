@@ -66,10 +66,13 @@ class FormulaInCell(Rule):
     code, severity = "SIP105", INFO
 
     def check(self, plan: Plan, context: Context) -> Iterator[Finding]:
-        # Only the plan's own columns: a tracker's helper columns (=TODAY()-E5) are not the plan.
+        # Only the plan's own cells: a tracker's helper columns (=TODAY()-E5) and the blank template rows
+        # numbered ahead (=A5+1) are not the plan.
         columns = {c for header in plan.headers for c in header.columns.values()}
+        table = plan.table
+        rows = {*table.rows, *(r for extra in table.extra_rows.values() for r in extra)}
         for position, formula in _in_the_table(plan, plan.grid.formulas):
-            if position[1] not in columns:
+            if position[1] not in columns or position[0] not in rows:
                 continue
             if position not in plan.grid.errors:  # an error value has its own rule
                 yield self.at(plan, position, f"This cell holds the formula ={formula}; the plan is read "
