@@ -52,7 +52,8 @@ def actions_frame(plan: Plan, report: Report) -> pd.DataFrame:
         action_rows = [action.row + 1, *(r + 1 for r in action.extra_rows)]
         rows.append({
             "priority": action.priority, "section": action.section or "", "ref": action.ref,
-            "status": action.status or UNCOLOURED.get(action.meaning, UNRATED), "overdue": action.is_overdue(report.as_of),
+            "status": action.status or UNCOLOURED.get(action.meaning, UNRATED),
+            "overdue": action.is_overdue(report.as_of),
             "stale": any((action.priority, plan.sheet, r) in stale for r in action_rows),
             "errors": sum(error_rows.get((action.priority, r), 0) for r in action_rows),
         })

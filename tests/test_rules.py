@@ -96,8 +96,8 @@ CASES: list[tuple[str, list[dict], list[tuple[int, str, str]]]] = [
 # Rules that need another layout than the council's: (code, header, rows under it, settings overrides,
 # expected (row, column label, code) tuples). No Settings Officers list unless the case gives one.
 LAYOUT_CASES: list[tuple[str, list[str], list[list], dict, list[tuple[int, str, str]]]] = [
-    ("SIP108", ["Ref", "Action", "End date", "Owner", "Status", "Comments"], [["1", "Do", "Jun-17", "RG", "Green", "x"]],
-     {}, []),
+    ("SIP108", ["Ref", "Action", "End date", "Owner", "Status", "Comments"],
+     [["1", "Do", "Jun-17", "RG", "Green", "x"]], {}, []),
     ("SIP108", ["Task", "Status"], [["Do", "Green"]], {},
      [(1, "Task", "SIP108"), (1, "Task", "SIP108"), (1, "Task", "SIP108"), (1, "Task", "SIP108")]),
     ("SIP203", ["ID", "Task", "Status"], [["R-001", "a", "Open"], ["R-002", "b", "Open"], ["R-3", "c", "Open"]], {},
@@ -112,7 +112,8 @@ LAYOUT_CASES: list[tuple[str, list[str], list[list], dict, list[tuple[int, str, 
      [(2, "Owner", "SIP502"), (3, "Owner", "SIP502"), (4, "Owner", "SIP502")]),
     ("SIP502", ["Task", "Owner", "Status"], [["a", "Rachel Green", "Open"], ["b", "Ann Other", "Open"]],
      {"officers": {"RG": Officer("RG", "Rachel Green")}}, [(3, "Owner", "SIP502")]),
-    ("SIP103", ["Task", "Theme", "Status"], [["a", "Housing", "Open"], ["b", "", "Open"]], {}, [(3, "Theme", "SIP103")]),
+    ("SIP103", ["Task", "Theme", "Status"], [["a", "Housing", "Open"], ["b", "", "Open"]], {},
+     [(3, "Theme", "SIP103")]),
     ("SIP103", ["Task", "Status"], [["a", "Open"]], {}, []),  # no priorities at all: one group
     ("SIP105", ["Task", "Status", "Days left"], [["a", "Open", 3], ["b", "Open", 4]], {}, []),
 ]
@@ -146,8 +147,8 @@ def test_rule(code, actions, expected):
 def test_every_rule_has_a_case_or_is_fatal():
     covered = {case[0] for case in CASES + LAYOUT_CASES} | {"SIP104", "SIP105", "SIP106", "SIP103", "SIP602"}
     assert {rule.code for rule in all_rules() if not rule.fatal} <= covered
-    assert all(any(c[0] == code and c[-1] for c in CASES + LAYOUT_CASES) for code in covered - {"SIP104", "SIP105", "SIP106",
-                                                                                 "SIP103"})
+    assert all(any(c[0] == code and c[-1] for c in CASES + LAYOUT_CASES)
+               for code in covered - {"SIP104", "SIP105", "SIP106", "SIP103"})
 
 
 def test_sip103_action_before_any_priority():
