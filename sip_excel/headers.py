@@ -50,9 +50,14 @@ class Labels(dict):
             return ""
         if len(text) > MAX_LABEL:
             return ""  # not remembered: long texts are the plan's content, and seldom repeat
-        name = self.exact.get(text.lower())
+        lower = text.lower()
+        name = self.exact.get(lower)
         if name is None:
-            name = self.labels.get(normalise_label(text), "")
+            # Most short texts in a plan are content ("Action 12 of priority 3", "JF/RG"); one of plain words
+            # and single spaces is its own normal form, so only the others need the regular expressions.
+            plain = lower.replace(" ", "").isalnum() and "  " not in lower and lower == lower.strip()
+            unlettered = lower.upper() == lower and "#" not in lower  # a ref, a number: every label has a letter
+            name = "" if plain and lower.isascii() or unlettered else self.labels.get(normalise_label(text), "")
         self[text] = name
         return name
 

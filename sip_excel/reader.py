@@ -73,6 +73,7 @@ class _Block:
     labels: list[str] = field(init=False)  # ... and their header labels
     column_set: frozenset[int] = field(init=False)
     marker_columns: tuple[int, ...] = field(init=False)  # the columns of the ACTION_MARKERS this table has
+    action_column: int = field(init=False)  # the Action column
 
     def __post_init__(self) -> None:
         self.names = list(self.header.columns)
@@ -81,6 +82,7 @@ class _Block:
         self.column_set = frozenset(self.columns)
         self.marker_columns = tuple(self.header.columns[name] for name in ACTION_MARKERS
                                     if name in self.header.columns)
+        self.action_column = self.header.columns["action"]
 
     def entries(self, row: list[Any], r: int) -> dict[str, Entry]:
         """Field -> Entry for one row of this table."""
@@ -249,9 +251,14 @@ class _PlanReader:
         width = len(row)
         for c in block.marker_columns:  # a ref, officer or status: an action
             if c < width and _names_an_action(row[c]):
-                if width - row.count("") - row.count(None) == 1:
+                action = block.action_column
+                if action < width and (text := row[action]) is not None and text != "" and r not in self.formula_rows:
+                    self._add_action(block, r, 2)  # described and typed: neither a banner nor a template row
+                    return True
+                filled = width - row.count("") - row.count(None)
+                if filled == 1:
                     return False  # a lone cell: perhaps a banner ("1 Preparation Phase")
-                self._add_action(block, r)
+                self._add_action(block, r, filled)
                 return True
         return False
 
@@ -323,10 +330,13 @@ class _PlanReader:
             return
         self._add_action(block, r)
 
-    def _add_action(self, block: _Block, r: int) -> None:
+    def _add_action(self, block: _Block, r: int, filled: int | None = None) -> None:
+        """Add row r as an action of the block, unless it is a blank template row (``filled``: how many of its
+        cells hold something, when the caller knows)."""
         row = self.grid.rows[r]
-        if (r in self.formula_rows or len(row) - row.count("") - row.count(None) <= 1) and \
-                self._generated(block, r, row):
+        if filled is None:
+            filled = len(row) - row.count("") - row.count(None)
+        if (filled <= 1 or r in self.formula_rows) and self._generated(block, r, row):
             return
         priority = self.priorities[-1] if self.priorities else None
         self.pending = []

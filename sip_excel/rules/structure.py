@@ -68,6 +68,8 @@ class FormulaInCell(Rule):
     def check(self, plan: Plan, context: Context) -> Iterator[Finding]:
         # Only the plan's own cells: a tracker's helper columns (=TODAY()-E5) and the blank template rows
         # numbered ahead (=A5+1) are not the plan.
+        if not plan.grid.formulas:
+            return
         columns = {c for header in plan.headers for c in header.columns.values()}
         table = plan.table
         rows = {*table.rows, *(r for extra in table.extra_rows.values() for r in extra)}
