@@ -105,9 +105,11 @@ def match_header(row: list[Any], labels: Labels, r: int = 0) -> HeaderMatch | No
     for c, name in enumerate(names):
         if name and name not in columns:
             columns[name] = c
-    unknown = {c: value.strip() for c, value in enumerate(row)
-               if not names[c] and type(value) is str and value.strip() and len(value) <= MAX_LABEL and c not in
-               columns.values()}
+    used = set(columns.values())
+    # A label in a message is one line of printable text: a cell may hold line breaks or control characters.
+    unknown = {c: label for c, value in enumerate(row)
+               if not names[c] and type(value) is str and len(value) <= MAX_LABEL and c not in used
+               and (label := " ".join(value.split())).isprintable() and any(map(str.isalpha, label))}
     return HeaderMatch(r, columns, unknown)
 
 

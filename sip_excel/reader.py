@@ -82,7 +82,7 @@ class _Block:
         self.column_set = frozenset(self.columns)
         self.marker_columns = tuple(self.header.columns[name] for name in ACTION_MARKERS
                                     if name in self.header.columns)
-        self.action_column = self.header.columns["action"]
+        self.action_column = self.header.columns.get("action", 1 << 30)  # a section header may lack it
 
     def entries(self, row: list[Any], r: int) -> dict[str, Entry]:
         """Field -> Entry for one row of this table."""
@@ -122,7 +122,7 @@ def _whole_number(value: Any) -> int | None:
     """A cell's value as a whole number (7, 7.0, '7'), or None: how a pre-numbered template row is numbered."""
     if type(value) is int or type(value) is float and value.is_integer() and abs(value) < 1e9:
         return int(value)
-    if type(value) is str and value.strip().isdigit() and len(value.strip()) <= 9:
+    if type(value) is str and value.strip().isdecimal() and len(value.strip()) <= 9:
         return int(value.strip())
     return None
 
@@ -201,8 +201,10 @@ class _PlanReader:
                                "plan's columns have other labels, add them under Column aliases in Settings.",
                                code="SIP101")
         missing = nearest.missing()
-        named = ", ".join(self.grid.rows[nearest.row][c] if isinstance(self.grid.rows[nearest.row][c], str)
-                          else name for name, c in nearest.columns.items())
+        cells = self.grid.rows[nearest.row]
+        named = ", ".join(label if isinstance(cells[c], str) and (label := " ".join(cells[c].split())).isprintable()
+                          and len(label) <= MAX_LABEL else FIELD_SPECS[name].title
+                          for name, c in nearest.columns.items())
         fix = self._alias_fix(nearest, missing)
         where = f"header row {nearest.row + 1}" if nearest.score >= 3 else f"row {nearest.row + 1} ({named})"
         lacking = f"no {_labels(missing)} column"

@@ -30,10 +30,10 @@ class OutsidePriority(ActionRule):
         if plan.grouping == "none":
             return []  # a plan without priorities is one group: no action is outside it
         if plan.grouping == "column":
-            kind = plan.priorities[0].kind
+            labels = plan.table.columns["group"].labels
+            kinds = [(labels[i].strip().rstrip(":").strip() or "Priority", i) for i in self.flagged(plan.table, context)]
             return self.findings(plan, "group", [(i, f"Action {plan.table.label(i)} has no {kind}, so it cannot be "
-                                                 f"counted in one.", f"Enter its {kind}.")
-                                                for i in self.flagged(plan.table, context)])
+                                                 f"counted in one.", f"Enter its {kind}.") for kind, i in kinds])
         return super().check(plan, context)
 
     def flagged(self, table: Table, context: Context) -> Iterable[int]:
