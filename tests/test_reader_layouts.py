@@ -72,6 +72,9 @@ SESSIONS = Grid("Actions", [
     ["Find a mentor", "Founder", "Amber/Red", ""],
     ["Session 2", "", "", ""],
     ["Register the company", "CFO", "Complete", ""],
+    [],
+    ["Wrap-up", "", "", "Agreed at the last session"],  # text, but no status, date or lead: a banner
+    ["Send thanks", "CEO", "To do", "Cards bought"],
 ])
 
 # A RAID log grouped by a Category column, with template rows numbered ahead by formulas and by hand.
@@ -123,8 +126,9 @@ CASES = [
         "codes": ["SIP306", "SIP403", "SIP601"],  # 2.1 overdue; emoji are not BRAG words; 2.2 has no comment
     }),
     ("start-up action plan without refs or dates", _sheets(SESSIONS), {}, {
-        "labels": ["row 3", "row 4", "row 6"], "sections": ["Session 1", "Session 1", "Session 2"],
-        "meanings": ["on track", "at risk", "complete"],
+        "labels": ["row 3", "row 4", "row 6", "row 9"],
+        "sections": ["Session 1", "Session 1", "Session 2", "Wrap-up Agreed at the last session"],
+        "meanings": ["on track", "at risk", "complete", "not started"],
         "codes": ["SIP108", "SIP403", "SIP601"],  # no Ref and no End date column: once each
     }),
     ("RAID log grouped by a column, with numbered template rows", _sheets(RAID), {}, {
@@ -199,3 +203,14 @@ def test_a_huge_ref_or_priority_number_is_a_finding_not_a_crash(digits):
     found = {(f.code, f.row) for f in validate(plan, config).findings}
     assert {("SIP203", 3), ("SIP203", 4)} <= found
     assert plan.priorities == []  # not a priority heading, but the plan's title
+
+
+def test_the_roll_up_counts_not_started_and_on_hold_as_such():
+    from sip_excel.rollup import rollup
+
+    rows = [["Task", "Status"], ["a", "Done"], ["b", "In progress"], ["c", "On hold"], ["d", "Not started"],
+            ["e", "Paused"], ["f", ""]]
+    plan, config = load({"Plan": Grid("Plan", rows)}, as_of=AS_OF)
+    totals = rollup(plan, validate(plan, config)).totals
+    assert [totals[name] for name in ("Blue", "Green", "Amber", "Red", "Not started", "On hold", "Unrated",
+                                      "Total")] == [1, 1, 0, 0, 1, 2, 1, 6]
