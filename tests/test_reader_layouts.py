@@ -209,7 +209,7 @@ def test_the_roll_up_counts_not_started_and_on_hold_as_such():
     from sip_excel.rollup import rollup
 
     rows = [["Task", "Status"], ["a", "Done"], ["b", "In progress"], ["c", "On hold"], ["d", "Not started"],
-            ["e", "Paused"], ["f", ""]]
+            ["e", "Paused"], ["f", "Purple"]]
     plan, config = load({"Plan": Grid("Plan", rows)}, as_of=AS_OF)
     totals = rollup(plan, validate(plan, config)).totals
     assert [totals[name] for name in ("Blue", "Green", "Amber", "Red", "Not started", "On hold", "Unrated",
