@@ -12,7 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from .errors import PlanStructureError
 from .fields import (BRAG, FIELD_SPECS, MEANING_OF_BRAG, STATUS_EMOJI, STATUS_WORDS, UNKNOWN, WHOLE_CELL_ONLY)
+from .grid import Grid, display_text
 
 if TYPE_CHECKING:
     from .config import Config
@@ -111,6 +113,81 @@ def match_header(row: list[Any], labels: Labels, r: int = 0) -> HeaderMatch | No
                if not names[c] and type(value) is str and len(value) <= MAX_LABEL and c not in used
                and (label := " ".join(value.split())).isprintable() and any(map(str.isalpha, label))}
     return HeaderMatch(r, columns, unknown)
+
+
+class NoPlanTable(PlanStructureError):
+    """No header row names an Action and a Status column; ``score`` says how near the nearest came."""
+
+    def __init__(self, message: str, code: str, score: int = 0) -> None:
+        super().__init__(message, code=code)
+        self.score = score
+
+
+def find_header_rows(grid: Grid, config: Config) -> dict[int, HeaderMatch]:
+    """The plan's header rows: the first that names an Action and a Status column as well as the best such
+    row does (near-misses above it, such as a dashboard's, are not the plan), and every row below it that
+    repeats a header row (the sections of Priority 5)."""
+    labels = config.vocabulary.label_lookup()
+    matches = [match for r, row in enumerate(grid.rows) if (match := match_header(row, labels, r))]
+    complete = [match for match in matches if match.complete]
+    if not complete:
+        raise _no_table(grid, config, matches)
+    best = max(match.score for match in complete)
+    first = next(match for match in complete if match.score >= best - 1)
+    return {match.row: match for match in matches if match.row >= first.row and match.repeats}
+
+
+def _no_table(grid: Grid, config: Config, matches: list[HeaderMatch]) -> NoPlanTable:
+    """The error for a sheet without a plan table: it names the nearest header row, what it lacks, and the
+    Settings alias that would fix it."""
+    sheet = grid.sheet
+    nearest = max(matches, key=lambda match: match.score, default=None)
+    if nearest is None or nearest.score < 2:
+        return NoPlanTable(f"no plan table found on sheet '{sheet}': no row names an Action and a Status "
+                           "column (such as Action, Task or Description, and RAG status or Status). If the "
+                           "plan's columns have other labels, add them under Column aliases in Settings.",
+                           code="SIP101")
+    missing = nearest.missing()
+    cells = grid.rows[nearest.row]
+    named = ", ".join(label if isinstance(cells[c], str) and (label := " ".join(cells[c].split())).isprintable()
+                      and len(label) <= MAX_LABEL else FIELD_SPECS[name].title
+                      for name, c in nearest.columns.items())
+    fix = _alias_fix(grid, config, nearest, missing)
+    where = f"header row {nearest.row + 1}" if nearest.score >= 3 else f"row {nearest.row + 1} ({named})"
+    lacking = f"no {_labels(missing)} column"
+    if nearest.score >= 3:
+        return NoPlanTable(f"sheet '{sheet}', {where}: {lacking}. {fix}", code="SIP102", score=nearest.score)
+    return NoPlanTable(f"no plan table found on sheet '{sheet}': the nearest is {where}, with {lacking}. {fix}",
+                       code="SIP101", score=nearest.score)
+
+
+def _alias_fix(grid: Grid, config: Config, nearest: HeaderMatch, missing: list[str]) -> str:
+    """What to set in Settings: the column whose cells below look like the missing field's, if one does."""
+    rows = grid.rows[nearest.row + 1:nearest.row + 51]
+    guesses = []
+    for name in missing:
+        best, best_score = None, 0.0
+        for c, label in nearest.unknown.items():
+            cells = [display_text(row[c]) for row in rows if c < len(row) and display_text(row[c])]
+            if not cells:
+                continue
+            if name == "rag":
+                vocabulary = config.vocabulary
+                score = sum(vocabulary.meaning_of(text) != UNKNOWN for text in cells) / len(cells)
+            else:  # the action: the column of the longest texts
+                score = min(1.0, sum(map(len, cells)) / len(cells) / 8)
+            if score > best_score and score >= 0.5:
+                best, best_score = label, score
+        if best is not None:
+            guesses.append(f"'{FIELD_SPECS[name].title} | {best}'")
+    if guesses:
+        return (f"If that column is there under another label, add a row {' and a row '.join(guesses)} under "
+                "Column aliases in Settings.")
+    return "Add the column, or add its label under Column aliases in Settings."
+
+
+def _labels(names: list[str]) -> str:
+    return " or ".join(f"'{FIELD_SPECS[n].title if n in FIELD_SPECS else n}'" for n in names)
 
 
 def _status_key(text: str) -> tuple[str, list[str]]:

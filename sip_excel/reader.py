@@ -10,16 +10,15 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
+from .blocks import Block, build_table, group_by_column, whole_number
 from .config import Config
 from .dates import parse_date
-from .errors import PlanStructureError
-from .fields import BRAG as BRAG_OF, FIELD_SPECS, REQUIRED_FIELDS, UNKNOWN
+from .fields import FIELD_SPECS, REQUIRED_FIELDS
 from .grid import Grid, display_text
-from .headers import MAX_LABEL, HeaderMatch, Labels, match_header, status_of
-from .model import Column, Entry, Memo, HeaderRow, Plan, Priority, Table, ref_key
+from .headers import MAX_LABEL, HeaderMatch, Labels, NoPlanTable, find_header_rows, match_header, status_of
+from .model import HeaderRow, Plan, Priority, ref_key
 
 log = logging.getLogger(__name__)
 
@@ -28,8 +27,6 @@ log = logging.getLogger(__name__)
 PRIORITY_HEADING = re.compile(r"^\s*priority\s*(\d{1,9})(?!\d)\s*[:.\-–]?\s*(.*)$", re.I | re.S)
 _HEADING_START = re.compile(r"\s*priority\s*\d", re.I)  # what every PRIORITY_HEADING starts with
 HEADER_SCAN_ROWS = 200
-# Fields whose presence makes a row an action rather than the wrapped text of the action above.
-ACTION_MARKERS = ("ref", "lead_officer", "dlt_lead", "rag")
 # Fields whose cells a long text wraps onto the next row; a lone cell elsewhere is a banner, not wrapped text.
 WRAPPING_KINDS = ("text",)
 
@@ -45,67 +42,6 @@ def header_columns(row: list[Any], config: Config, lookup: Labels | None = None)
     return match.columns if match is not None and match.repeats else {}
 
 
-class NoPlanTable(PlanStructureError):
-    """No header row names an Action and a Status column; ``score`` says how near the nearest came."""
-
-    def __init__(self, message: str, code: str, score: int = 0) -> None:
-        super().__init__(message, code=code)
-        self.score = score
-
-
-@dataclass
-class _Block:
-    """The rows under one header row, and the layout of its columns, worked out once."""
-
-    header: HeaderRow
-    priority: Priority | None
-    preamble: list[str]
-    rows: list[int] = field(default_factory=list)  # the first row of each action
-    priorities: list[int | None] = field(default_factory=list)  # ... and the priority it is under
-    banners: list[str | None] = field(default_factory=list)  # ... and the banner row above it, if any
-    # text wrapped onto following rows: (action's index in this block, row, that row's cells)
-    continued: list[tuple[int, int, dict[str, Entry]]] = field(default_factory=list)
-    last_row: int = -2  # the last row that belongs to the block's last action
-    generated: tuple[int, int] | None = None  # (row, number) of the last pre-numbered blank row passed over
-    section: str | None = None
-    names: list[str] = field(init=False)  # the fields this table has ...
-    columns: list[int] = field(init=False)  # ... their columns ...
-    labels: list[str] = field(init=False)  # ... and their header labels
-    column_set: frozenset[int] = field(init=False)
-    marker_columns: tuple[int, ...] = field(init=False)  # the columns of the ACTION_MARKERS this table has
-    action_column: int = field(init=False)  # the Action column
-
-    def __post_init__(self) -> None:
-        self.names = list(self.header.columns)
-        self.columns = list(self.header.columns.values())
-        self.labels = [self.header.labels.get(c, name) for name, c in self.header.columns.items()]
-        self.column_set = frozenset(self.columns)
-        self.marker_columns = tuple(self.header.columns[name] for name in ACTION_MARKERS
-                                    if name in self.header.columns)
-        self.action_column = self.header.columns.get("action", 1 << 30)  # a section header may lack it
-
-    def entries(self, row: list[Any], r: int) -> dict[str, Entry]:
-        """Field -> Entry for one row of this table."""
-        width = max(self.columns) + 1
-        if len(row) < width:
-            row = row + [None] * (width - len(row))
-        return dict(zip(self.names, Entry.in_row([row[c] for c in self.columns], r, self.columns, self.labels)))
-
-    def field_at(self, column: int) -> str | None:
-        """The field of a column of this table, if it has one."""
-        return next((name for name, c in self.header.columns.items() if c == column), None)
-
-
-def _shared(values: list[Any]) -> list[Any]:
-    """The values with one object for each distinct value: the reader makes a new one for every cell, and
-    a plan repeats its statuses, initials and dates thousands of times; rules that pass over a column then
-    touch a few objects, not fifty thousand scattered through memory."""
-    one: dict[Any, Any] = {}
-    if set(map(type, values)) == {str}:
-        return list(map(one.setdefault, values, values))
-    return list(map(one.setdefault, zip(map(type, values), values), values))  # True and 1 are equal, not one
-
-
 def _filled(row: list[Any]) -> list[int]:
     """The columns of a row that hold something other than blanks."""
     return [c for c, v in enumerate(row) if v is not None and (type(v) is not str or (v and not v.isspace()))]
@@ -118,22 +54,13 @@ def _names_an_action(value: Any) -> bool:
     return value is not None and _ALNUM.search(display_text(value)) is not None
 
 
-def _whole_number(value: Any) -> int | None:
-    """A cell's value as a whole number (7, 7.0, '7'), or None: how a pre-numbered template row is numbered."""
-    if type(value) is int or type(value) is float and value.is_integer() and abs(value) < 1e9:
-        return int(value)
-    if type(value) is str and value.strip().isdecimal() and len(value.strip()) <= 9:
-        return int(value.strip())
-    return None
-
-
 class _PlanReader:
     """Walks a sheet's rows once, top to bottom, sorting each into a title line, a priority heading, a header
     row, a banner (a section heading), an action, text wrapped from the action above, or nothing.
 
     State, fixed before the walk:
       grid, config: the sheet and the settings it is read with
-      header_rows: row -> the field -> column it names, for the plan's header rows (see :meth:`_header_rows`)
+      header_rows: row -> what it names, for the plan's header rows (see :func:`~sip_excel.headers.find_header_rows`)
       formula_rows: the rows that hold a formula (a row of formulas alone is a template row, not an action)
     State, as the walk goes:
       priorities: the "Priority N" headings met so far
@@ -150,7 +77,7 @@ class _PlanReader:
         self.header_rows: dict[int, HeaderMatch] = {}
         self.formula_rows: set[int] = set()
         self.priorities: list[Priority] = []
-        self.blocks: list[_Block] = []
+        self.blocks: list[Block] = []
         self.title: dict[str, str] = {}
         self.pending: list[str] = []
         self.in_heading = False
@@ -163,79 +90,19 @@ class _PlanReader:
             row, column = position
             if row < len(grid.rows) and column < len(grid.rows[row]) and grid.rows[row][column] in ("", None):
                 grid.rows[row][column] = error
-        self.header_rows = self._header_rows()
+        self.header_rows = find_header_rows(grid, self.config)
         self.formula_rows = {r for r, _ in grid.formulas}
         for r, row in enumerate(grid.rows):
             if not self._plain_action(r, row):
                 self._read_row(r, row)
         self._name_sections()
-        table = self._table()
+        table = build_table(self.blocks, grid, self.config)
         grouping = "headings" if self.priorities else "none"
         if not self.priorities and "group" in table.columns:
-            self.priorities = _group_by_column(table)
+            self.priorities = group_by_column(table)
             grouping = "column"
         return Plan(sheet=grid.sheet, grid=grid, title=self.title, priorities=self.priorities,
                     table=table, headers=[b.header for b in self.blocks], grouping=grouping)
-
-    def _header_rows(self) -> dict[int, HeaderMatch]:
-        """The plan's header rows: the first that names an Action and a Status column as well as the best such
-        row does (near-misses above it, such as a dashboard's, are not the plan), and every row below it that
-        repeats a header row (the sections of Priority 5)."""
-        labels = alias_lookup(self.config)
-        matches = [match for r, row in enumerate(self.grid.rows) if (match := match_header(row, labels, r))]
-        complete = [match for match in matches if match.complete]
-        if not complete:
-            raise self._no_table(matches)
-        best = max(match.score for match in complete)
-        first = next(match for match in complete if match.score >= best - 1)
-        return {match.row: match for match in matches if match.row >= first.row and match.repeats}
-
-    def _no_table(self, matches: list[HeaderMatch]) -> NoPlanTable:
-        """The error for a sheet without a plan table: it names the nearest header row, what it lacks, and the
-        Settings alias that would fix it."""
-        sheet = self.grid.sheet
-        nearest = max(matches, key=lambda match: match.score, default=None)
-        if nearest is None or nearest.score < 2:
-            return NoPlanTable(f"no plan table found on sheet '{sheet}': no row names an Action and a Status "
-                               "column (such as Action, Task or Description, and RAG status or Status). If the "
-                               "plan's columns have other labels, add them under Column aliases in Settings.",
-                               code="SIP101")
-        missing = nearest.missing()
-        cells = self.grid.rows[nearest.row]
-        named = ", ".join(label if isinstance(cells[c], str) and (label := " ".join(cells[c].split())).isprintable()
-                          and len(label) <= MAX_LABEL else FIELD_SPECS[name].title
-                          for name, c in nearest.columns.items())
-        fix = self._alias_fix(nearest, missing)
-        where = f"header row {nearest.row + 1}" if nearest.score >= 3 else f"row {nearest.row + 1} ({named})"
-        lacking = f"no {_labels(missing)} column"
-        if nearest.score >= 3:
-            return NoPlanTable(f"sheet '{sheet}', {where}: {lacking}. {fix}", code="SIP102", score=nearest.score)
-        return NoPlanTable(f"no plan table found on sheet '{sheet}': the nearest is {where}, with {lacking}. {fix}",
-                           code="SIP101", score=nearest.score)
-
-    def _alias_fix(self, nearest: HeaderMatch, missing: list[str]) -> str:
-        """What to set in Settings: the column whose cells below look like the missing field's, if one does."""
-        rows = self.grid.rows[nearest.row + 1:nearest.row + 51]
-        guesses = []
-        for name in missing:
-            best, best_score = None, 0.0
-            for c, label in nearest.unknown.items():
-                cells = [display_text(row[c]) for row in rows if c < len(row) and display_text(row[c])]
-                if not cells:
-                    continue
-                if name == "rag":
-                    vocabulary = self.config.vocabulary
-                    score = sum(vocabulary.meaning_of(text) != UNKNOWN for text in cells) / len(cells)
-                else:  # the action: the column of the longest texts
-                    score = min(1.0, sum(map(len, cells)) / len(cells) / 8)
-                if score > best_score and score >= 0.5:
-                    best, best_score = label, score
-            if best is not None:
-                guesses.append(f"'{FIELD_SPECS[name].title} | {best}'")
-        if guesses:
-            return (f"If that column is there under another label, add a row {' and a row '.join(guesses)} under "
-                    "Column aliases in Settings.")
-        return "Add the column, or add its label under Column aliases in Settings."
 
     def _plain_action(self, r: int, row: list[Any]) -> bool:
         """Take a row as an action of the current table when that is plain; False leaves it to
@@ -286,7 +153,7 @@ class _PlanReader:
                 columns = _inherit_columns(columns, first.columns)
                 labels.update({c: first.labels[c] for c in columns.values() if c not in labels and c in first.labels})
             header = HeaderRow(r, columns, labels, named)
-            self.blocks.append(_Block(header, self.priorities[-1] if self.priorities else None, self.pending))
+            self.blocks.append(Block(header, self.priorities[-1] if self.priorities else None, self.pending))
             self.pending, self.in_heading, self.banner = [], False, None
             return
         if self.in_heading and len(filled) == 1 and self.priorities:
@@ -332,7 +199,7 @@ class _PlanReader:
             return
         self._add_action(block, r)
 
-    def _add_action(self, block: _Block, r: int, filled: int | None = None) -> None:
+    def _add_action(self, block: Block, r: int, filled: int | None = None) -> None:
         """Add row r as an action of the block, unless it is a blank template row (``filled``: how many of its
         cells hold something, when the caller knows)."""
         row = self.grid.rows[r]
@@ -347,18 +214,18 @@ class _PlanReader:
         block.banners.append(self.banner)
         block.last_row = r
 
-    def _generated(self, block: _Block, r: int, row: list[Any]) -> bool:
+    def _generated(self, block: Block, r: int, row: list[Any]) -> bool:
         """True for a blank template row: one whose only content is formulas (=C5+1), or a ref that carries
         on the numbers of the rows above and nothing else."""
         typed = [c for c in _filled(row) if (r, c) not in self.grid.formulas]
         ref = block.header.columns.get("ref")
-        if typed and (typed != [ref] or (number := _whole_number(row[ref])) is None):
+        if typed and (typed != [ref] or (number := whole_number(row[ref])) is None):
             return False
         if typed:
             if block.generated is not None and block.generated[0] > block.last_row:
                 previous = block.generated[1]
             else:
-                previous = _whole_number(self.grid.rows[block.rows[-1]][ref]) if block.rows else 0
+                previous = whole_number(self.grid.rows[block.rows[-1]][ref]) if block.rows else 0
             if previous is None or number != previous + 1:
                 return False
             block.generated = (r, number)
@@ -369,28 +236,28 @@ class _PlanReader:
         return any(top == r and left <= column <= right and right > left for (top, left), (_, right) in
                    self.grid.merged)
 
-    def _is_banner(self, block: _Block, r: int, filled: list[int]) -> bool:
+    def _is_banner(self, block: Block, r: int, filled: list[int]) -> bool:
         """A row of text, without ref, officer or status, that heads the actions below it rather than being one:
         merged across, or only its first cell filled (see :meth:`_lone_banner`)."""
         if self._merged_across(r, filled[0]):
             return True
         return len(filled) == 1 and self._lone_banner(block, r, self.grid.rows[r][filled[0]], filled[0])
 
-    def _lone_banner(self, block: _Block, r: int, value: Any, column: int) -> bool:
+    def _lone_banner(self, block: Block, r: int, value: Any, column: int) -> bool:
         """True for a row whose only cell, the table's first, reads as a heading ("Session 2", "1 Preparation
         Phase"), not as a ref with nothing else, nor as a sentence wrapped from the action above (which goes
         on in lower case)."""
         if column > min(block.columns) or type(value) is not str:
             return False
         text = value.strip()
-        if not text or ref_key(text) is not None or _whole_number(text) is not None:
+        if not text or ref_key(text) is not None or whole_number(text) is not None:
             return False  # a ref alone: an action with everything else missing, or a numbered template row
         name = block.field_at(column)
         wraps = name is not None and FIELD_SPECS[name].kind in WRAPPING_KINDS
         return not (wraps and block.rows and block.last_row == r - 1 and not text[:1].isupper()
                     and not text[:1].isdigit())
 
-    def _unmarked_row(self, block: _Block, r: int, row: list[Any], filled: list[int]) -> None:
+    def _unmarked_row(self, block: Block, r: int, row: list[Any], filled: list[int]) -> None:
         entries = block.entries(row, r)
         text = " ".join(e.text for e in entries.values() if e.text) or display_text(row[filled[0]])
         if self._heads_a_table(r):
@@ -425,95 +292,6 @@ class _PlanReader:
                 priority.sections.append(name)
                 block.section = name
 
-    def _table(self) -> Table:
-        """The actions of every block as columns (see :class:`~sip_excel.model.Column`)."""
-        names = list(dict.fromkeys(name for block in self.blocks for name in block.names))
-        rows: list[int] = []
-        priorities: list[int | None] = []
-        sections: list[str | None] = []
-        parts: dict[str, tuple[list[Any], list[int], list[str]]] = {name: ([], [], []) for name in names}
-        grid_rows = self.grid.rows
-        for block in self.blocks:
-            lines = [grid_rows[r] for r in block.rows]
-            count = len(lines)
-            width = max(block.columns) + 1
-            if any(len(line) < width for line in lines):
-                lines = [line + [None] * (width - len(line)) for line in lines]
-            by_column = dict(zip(range(width), zip(*lines))) if lines else {}
-            rows += block.rows
-            priorities += block.priorities
-            sections += [block.section] * count if block.section or not any(block.banners) else block.banners
-            for name in names:
-                values, columns, labels = parts[name]
-                c = block.header.columns.get(name)
-                if c is None:
-                    values += [None] * count
-                    columns += [-1] * count
-                    labels += [""] * count
-                else:
-                    values += by_column.get(c, ())
-                    columns += [c] * count
-                    labels += [block.header.labels.get(c, name)] * count
-        table = Table(self.grid.sheet, rows, priorities, sections, {
-            name: Column(name, _shared(values), list(rows), columns, labels)
-            for name, (values, columns, labels) in parts.items()})
-        self._continue(table)
-        self._interpret(table)
-        return table
-
-    def _continue(self, table: Table) -> None:
-        """Text wrapped onto the next row belongs to the action above; an empty field takes the row's value."""
-        offset = 0
-        for block in self.blocks:
-            for index, r, entries in block.continued:
-                i = offset + index
-                table.extra_rows.setdefault(i, []).append(r)
-                for name, entry in entries.items():
-                    if entry.is_blank:
-                        continue
-                    column = table.columns[name]
-                    current = column.values[i]
-                    if not column.text(i):
-                        column.set(i, entry.value, entry.row)
-                    elif isinstance(current, str) and isinstance(entry.value, str):
-                        column.set(i, f"{current.rstrip()} {entry.value.strip()}")
-            offset += len(block.rows)
-
-    def _interpret(self, table: Table) -> None:
-        formats = self.grid.number_formats
-        meaning = Memo(lambda key: parse_date(key[1], key[2]))  # plans repeat their dates
-        for name in ("start", "end"):
-            column = table.columns.get(name)
-            dates = [None] * len(table) if column is None else list(map(meaning.__getitem__, zip(
-                map(type, column.values), column.values, map(formats.get, zip(column.rows, column.columns)))))
-            setattr(table, f"{name}s", dates)
-        vocabulary = self.config.vocabulary
-        table.meanings = list(map(Memo(vocabulary.meaning_of).__getitem__, table.texts("rag")))
-        table.statuses = list(map(BRAG_OF.get, table.meanings))
-
-
-def _group_by_column(table: Table) -> list[Priority]:
-    """Priorities from a Priority/Theme/Workstream column: one for each of its values, in order of appearance.
-
-    Each is named by the column's label and its number in that order ("Theme 2"), its value the title;
-    a column of priority numbers keeps those numbers."""
-    column = table.columns["group"]
-    texts = column.texts
-    groups: dict[str, Priority] = {}
-    for i, text in enumerate(texts):
-        if text and text not in groups:
-            label = column.labels[i].strip().rstrip(":").strip() or "Priority"
-            number = _whole_number(column.values[i])
-            if number is None or any(p.number == number for p in groups.values()):
-                number = len(groups) + 1
-                title = text
-            else:
-                title = ""
-            groups[text] = Priority(number, title, column.rows[i], kind=label)
-    table.priorities = [groups[text].number if text else None for text in texts]
-    return list(groups.values())
-
-
 def _inherit_columns(columns: dict[str, int], first: dict[str, int]) -> dict[str, int]:
     """A repeated header row that does not name a column keeps the first header row's column for it."""
     used = set(columns.values())
@@ -525,10 +303,6 @@ def _inherit_columns(columns: dict[str, int], first: dict[str, int]) -> dict[str
 
 
 _ALNUM = re.compile(r"[^\W_]")
-
-
-def _labels(names: list[str]) -> str:
-    return " or ".join(f"'{FIELD_SPECS[n].title if n in FIELD_SPECS else n}'" for n in names)
 
 
 def read_plan(grid: Grid, config: Config) -> Plan:

@@ -5,7 +5,7 @@ import re
 from functools import lru_cache
 from collections.abc import Iterable
 
-from ..fields import BRAG, UNKNOWN
+from ..fields import UNKNOWN
 from ..findings import ERROR, WARNING
 from ..headers import plain
 from ..model import Column, Memo, Table
