@@ -26,7 +26,6 @@ log = logging.getLogger(__name__)
 # would stop the run on Python's limit (issue 10).
 PRIORITY_HEADING = re.compile(r"^\s*priority\s*(\d{1,9})(?!\d)\s*[:.\-–]?\s*(.*)$", re.I | re.S)
 _HEADING_START = re.compile(r"\s*priority\s*\d", re.I)  # what every PRIORITY_HEADING starts with
-HEADER_SCAN_ROWS = 200
 # Fields whose cells a long text wraps onto the next row; a lone cell elsewhere is a banner, not wrapped text.
 WRAPPING_KINDS = ("text",)
 
@@ -34,12 +33,6 @@ WRAPPING_KINDS = ("text",)
 def alias_lookup(config: Config) -> Labels:
     """Header label (as written in a cell) -> field, from the configured aliases."""
     return config.vocabulary.label_lookup()
-
-
-def header_columns(row: list[Any], config: Config, lookup: Labels | None = None) -> dict[str, int]:
-    """Field -> column for a row that reads as a header row (a plan table's, or a section's), else {}."""
-    match = match_header(row, lookup if lookup is not None else alias_lookup(config))
-    return match.columns if match is not None and match.repeats else {}
 
 
 def _filled(row: list[Any]) -> list[int]:
@@ -310,5 +303,4 @@ def read_plan(grid: Grid, config: Config) -> Plan:
     return _PlanReader(grid, config).read()
 
 
-__all__ = ["read_plan", "header_columns", "status_of", "alias_lookup", "NoPlanTable", "MAX_LABEL",
-           "REQUIRED_FIELDS"]
+__all__ = ["read_plan", "status_of", "alias_lookup", "NoPlanTable", "MAX_LABEL", "REQUIRED_FIELDS"]
