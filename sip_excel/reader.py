@@ -17,7 +17,7 @@ from .config import Config
 from .dates import parse_date
 from .fields import FIELD_SPECS, REQUIRED_FIELDS
 from .grid import Grid, display_text
-from .headers import MAX_LABEL, HeaderMatch, Labels, NoPlanTable, find_header_rows, match_header, status_of
+from .headers import MAX_LABEL, HeaderMatch, Labels, NoPlanTable, find_header_rows, status_of
 from .model import HeaderRow, Plan, Priority, ref_key
 
 log = logging.getLogger(__name__)
