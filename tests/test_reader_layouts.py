@@ -214,3 +214,40 @@ def test_the_roll_up_counts_not_started_and_on_hold_as_such():
     totals = rollup(plan, validate(plan, config)).totals
     assert [totals[name] for name in ("Blue", "Green", "Amber", "Red", "Not started", "On hold", "Unrated",
                                       "Total")] == [1, 1, 0, 0, 1, 2, 1, 6]
+
+
+def test_the_command_reads_a_tracker_workbook_end_to_end(tmp_path):
+    """The real command on a real file: a dashboard first, then an action log with a merged banner row and
+    template rows numbered ahead by formulas; validate names the plan sheet and the other, rollup counts."""
+    import os
+    import subprocess
+    import sys
+
+    from openpyxl import Workbook
+
+    from .conftest import ROOT
+
+    book = Workbook()
+    book.active.title = "Dashboard"
+    for row in DASHBOARD.rows:
+        book.active.append(row)
+    log = book.create_sheet("Action log")
+    for row in [["#", "Task", "Owner", "Due Date", "Status", "Notes"],
+                ["Phase 1: set up"],
+                [1, "Order the servers", "IT", D(2017, 5, 1), "Done", "Delivered"],
+                [2, "Install the servers", "IT", D(2017, 9, 30), "On track", "Racked"],
+                ["=A4+1"], ["=A5+1"]]:
+        log.append(row)
+    log.merge_cells("A2:F2")
+    path = tmp_path / "tracker.xlsx"
+    book.save(path)
+    run = lambda *arguments: subprocess.run(  # noqa: E731
+        [sys.executable, "-m", "sip_excel.cli", *arguments, str(path), "--as-of", "2017-08-31"], capture_output=True,
+        text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    validated = run("validate")
+    assert validated.returncode == 0, validated.stderr
+    assert validated.stdout.splitlines()[:2] == ["Action log: 2 actions checked at 31 Aug 2017",
+                                                 "Also holding a plan table: 'Dashboard' (choose with --sheet)."]
+    rolled = run("rollup", "--format", "csv")
+    assert rolled.returncode == 0, rolled.stderr
+    assert rolled.stdout.splitlines()[-1].startswith(",,Total,1,0,0,1,0,2,50,")
