@@ -12,7 +12,7 @@ import logging
 import re
 from typing import Any
 
-from .blocks import Block, build_table, group_by_column, whole_number
+from .blocks import Block, _shared, build_table, group_by_column, whole_number  # noqa: F401 (_shared was here)
 from .config import Config
 from .dates import parse_date
 from .fields import FIELD_SPECS, REQUIRED_FIELDS
