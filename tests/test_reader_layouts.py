@@ -101,6 +101,16 @@ STATUS_REPORT = Grid("Status report", [
     ["3", "Build", "Developers", D(2017, 12, 1), "On track", "Sprint 4"],
 ])
 
+# A summary table above the plan on the same sheet: a near miss (no status) and a poorer complete row.
+SUMMARY_ABOVE = Grid("Tracker", [
+    ["Ref", "Action", "Owner"],  # names three fields but no status: not the plan
+    ["Action", "Status"],  # names both, but fewer than the real header row below
+    ["Open actions", "3"],
+    [],
+    ["Ref", "Action", "Owner", "Start", "Due", "Status", "Notes"],
+    ["1", "Write the plan", "RG", D(2017, 4, 1), D(2017, 12, 1), "Green", "Drafted"],
+])
+
 # The council's own layout, with "Priority N" headings, as today.
 COUNCIL = Grid("SIP", [
     ["Priority 1: Early help"],
@@ -142,6 +152,9 @@ CASES = [
     }),
     ("--sheet chooses, in any case", _sheets(DASHBOARD, STATUS_REPORT), {"sheet": "dashboard"}, {
         "sheet": "Dashboard", "labels": ["row 3"],
+    }),
+    ("the best header row on the sheet, not the first near miss", _sheets(SUMMARY_ABOVE), {}, {
+        "labels": ["1"], "meanings": ["on track"], "codes": [],
     }),
     ("the council's plan, as before", _sheets(COUNCIL), {}, {
         "labels": ["1.1", "2.1"], "groups": ["Priority 1", "Priority 2"], "meanings": ["on track", "complete"],
