@@ -15,6 +15,7 @@ from .dates import parse_date
 from .errors import SettingsError
 from .fields import BRAG, DEFAULT_BRAG, FIELDS, MEANING_WORDS, REQUIRED_FIELDS, STATUSES  # noqa: F401 (re-exported)
 from .grid import Grid, cell_name, display_text
+from .settings import EXTRA_LABELS, LAYOUT, SETTINGS, TABLES
 
 log = logging.getLogger(__name__)
 
@@ -98,30 +99,15 @@ class Config:
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})
 
 
-# Settings sheet key (normalised) -> (Config or ReportMeta attribute, converter).
+# Settings sheet key (normalised) -> (Config or ReportMeta attribute), from the one layout in settings.py.
 _KEYS: dict[str, tuple[str, str]] = {
-    "as of date": ("config", "as_of"),
-    "as of": ("config", "as_of"),
-    "plan start": ("config", "plan_start"),
-    "plan end": ("config", "plan_end"),
-    "reporting period (months)": ("config", "reporting_period_months"),
-    "staleness window (days)": ("config", "staleness_days"),
-    "plan sheet": ("config", "plan_sheet"),
-    "committee": ("report", "committee"),
-    "meeting date": ("report", "meeting_date"),
-    "subject": ("report", "subject"),
-    "public": ("report", "public"),
-    "report of": ("report", "report_of"),
-    "report author": ("report", "report_author"),
-    "author role": ("report", "author_role"),
-    "author telephone": ("report", "author_telephone"),
-    "author email": ("report", "author_email"),
-    "plan name": ("report", "plan_name"),
+    **{" ".join(setting.label.lower().split()): (setting.target, setting.attribute) for setting in SETTINGS},
+    **{label: ("config", attribute) for label, attribute in EXTRA_LABELS.items()},
 }
-_SECTIONS = {"report", "validation"}
-_TABLES = {"officers", "brag spellings", "column aliases", "severities"}
+_SECTIONS = {heading.lower() for heading, _ in LAYOUT}
+_TABLES = {heading.lower() for heading, _ in TABLES}
 SEVERITIES = ("error", "warning", "info")
-_DATE_ATTRS = {"as_of", "plan_start", "plan_end", "meeting_date"}
+_DATE_ATTRS = {setting.attribute for setting in SETTINGS if setting.kind == "date"}
 _INT_ATTRS = {"reporting_period_months": ("months", 3), "staleness_days": ("days", 92)}  # unit and an example
 
 

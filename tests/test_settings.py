@@ -68,3 +68,11 @@ def test_a_brag_spelling_of_no_known_meaning_is_refused():
     with pytest.raises(SettingsError, match="Settings B3: 'Purple' is not one of Blue, Red, Amber, Green, Not "
                                             "started or On hold"):
         config_from_settings(_tables(["BRAG spellings"], ["Spelling", "Status"], ["Grape", "Purple"]), Config())
+
+
+def test_the_rows_set_up_writes_are_the_rows_the_reader_accepts():
+    from sip_excel.settings import SETTINGS, starter_rows
+
+    config = config_from_settings(Grid("Settings", starter_rows()), Config())
+    assert (config.reporting_period_months, config.staleness_days, config.report.public) == (3, 92, "Public")
+    assert {label.lower() for label, *_ in starter_rows() if label} >= {s.label.lower() for s in SETTINGS}
