@@ -26,6 +26,7 @@ log = logging.getLogger(__name__)
 # would stop the run on Python's limit (issue 10).
 PRIORITY_HEADING = re.compile(r"^\s*priority\s*(\d{1,9})(?!\d)\s*[:.\-–]?\s*(.*)$", re.I | re.S)
 _HEADING_START = re.compile(r"\s*priority\s*\d", re.I)  # what every PRIORITY_HEADING starts with
+_NUMBER_TOO_LONG = re.compile(r"\s*priority\s*\d{10}", re.I)
 # Fields whose cells a long text wraps onto the next row; a lone cell elsewhere is a banner, not wrapped text.
 WRAPPING_KINDS = ("text",)
 
@@ -62,6 +63,7 @@ class _PlanReader:
       pending: text rows since the last action or heading, which may name the next section
       in_heading: True while the rows below a priority heading may still be its title's wrapped lines
       banner: the text of the last banner row, which names the section of the actions below it
+      unread_headings: the (row, column) of "Priority N" headings whose number is too long to be a priority
     """
 
     def __init__(self, grid: Grid, config: Config) -> None:
@@ -75,6 +77,7 @@ class _PlanReader:
         self.pending: list[str] = []
         self.in_heading = False
         self.banner: str | None = None
+        self.unread_headings: list[tuple[int, int]] = []
 
     def read(self) -> Plan:
         grid = self.grid
@@ -95,7 +98,8 @@ class _PlanReader:
             self.priorities = group_by_column(table)
             grouping = "column"
         return Plan(sheet=grid.sheet, grid=grid, title=self.title, priorities=self.priorities,
-                    table=table, headers=[b.header for b in self.blocks], grouping=grouping)
+                    table=table, headers=[b.header for b in self.blocks], grouping=grouping,
+                    unread_headings=self.unread_headings)
 
     def _plain_action(self, r: int, row: list[Any]) -> bool:
         """Take a row as an action of the current table when that is plain; False leaves it to
@@ -132,6 +136,8 @@ class _PlanReader:
         few = len(filled) <= 2  # headings and titles: a cell or two
         first_text = display_text(row[filled[0]]) if few else ""
         heading = PRIORITY_HEADING.match(first_text) if few else None
+        if few and not heading and _NUMBER_TOO_LONG.match(first_text):
+            self.unread_headings.append((r, filled[0]))  # reported (SIP109), then read as the text it is
         if heading:
             self.priorities.append(Priority(int(heading[1]), " ".join(heading[2].split()), r))
             self.pending, self.in_heading, self.banner = [], True, None

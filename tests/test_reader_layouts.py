@@ -218,6 +218,16 @@ def test_a_huge_ref_or_priority_number_is_a_finding_not_a_crash(digits):
     assert plan.priorities == []  # not a priority heading, but the plan's title
 
 
+def test_a_priority_heading_with_a_huge_number_is_a_finding():
+    rows = [["Priority 1: A"], ["Ref", "Action", "End", "RAG status"], ["1.1", "Do", "Jun-17", "Green"],
+            [f"Priority {'9' * 5000}: B"], ["1.2", "Do", "Jun-17", "Green"]]
+    plan, config = load({"Plan": Grid("Plan", rows)}, as_of=AS_OF)
+    (finding,) = [f for f in validate(plan, config).findings if f.code == "SIP109"]
+    assert (finding.cell, finding.severity) == ("A4", "error")
+    assert "5000 digits" in finding.message
+    assert plan.table.priorities == [1, 1]  # its action stays with the priority above
+
+
 def test_the_roll_up_counts_not_started_and_on_hold_as_such():
     from sip_excel.rollup import rollup
 

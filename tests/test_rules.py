@@ -116,6 +116,9 @@ LAYOUT_CASES: list[tuple[str, list[str], list[list], dict, list[tuple[int, str, 
      [(3, "Theme", "SIP103")]),
     ("SIP103", ["Task", "Status"], [["a", "Open"]], {}, []),  # no priorities at all: one group
     ("SIP105", ["Task", "Status", "Days left"], [["a", "Open", 3], ["b", "Open", 4]], {}, []),
+    ("SIP109", ["Task", "Status"], [["Priority 12345678: fine", ""], ["a", "Open"]], {}, []),
+    ("SIP109", ["Task", "Status"], [["Priority 1234567890: too long", ""], ["a", "Open"]], {},
+     [(2, "Task", "SIP109")]),
 ]
 
 

@@ -1,6 +1,7 @@
 """SIP1xx: the shape of the plan table."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator, Mapping
 
 from ..fields import FIELD_SPECS
@@ -122,6 +123,20 @@ class SkippedChecks(Rule):
                 label = FIELD_SPECS[name].title
                 yield self.at(plan, (first.row, 0), f"No {label} column: {skipped}.",
                               suggestion=f"Add a {label} column, or name yours under Column aliases in Settings.")
+
+
+class UnreadPriorityNumber(Rule):
+    """SIP109: A priority heading whose number is too long to be a priority."""
+
+    code, severity = "SIP109", ERROR
+
+    def check(self, plan: Plan, context: Context) -> Iterator[Finding]:
+        for row, column in plan.unread_headings:
+            text = plan.grid.rows[row][column]
+            digits = len(re.match(r"\s*priority\s*(\d*)", text, re.I)[1])
+            yield self.at(plan, (row, column), f"This heading's priority number is {digits} digits long, so it was "
+                          "not read as a priority; the actions below it belong to the priority above, if any.",
+                          suggestion="Number the priority as the others are, e.g. Priority 6.")
 
 
 class MissingAction(FieldRule):
