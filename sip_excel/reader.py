@@ -285,6 +285,7 @@ class _PlanReader:
             blocks = [b for b in self.blocks if b.priority is priority]
             if len(blocks) < 2:
                 continue
+            priority.sections = []  # the header rows' sections take the place of any banners' (see build_table)
             for number, block in enumerate(blocks, start=1):
                 heading = " ".join(block.preamble).strip()
                 name = f"Section {number}: {heading}" if heading else f"Section {number}"
