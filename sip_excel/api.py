@@ -7,7 +7,7 @@ from os import PathLike
 from typing import Any
 
 from .config import SETTINGS_SHEET, Config, config_from_settings
-from .errors import PlanStructureError
+from .errors import PlanStructureError, SipError
 from .grid import Grid
 from .history import HISTORY_SHEET, History
 from .model import Plan
@@ -59,6 +59,7 @@ def _find_plan(names: list[str], grid_of: Callable[[str], Grid], config: Config)
         return read_plan(grid_of(chosen), config)
     plans: list[Plan] = []
     nearest: NoPlanTable | None = None
+    unreadable: list[tuple[str, SipError]] = []
     for name in names:
         if name == SETTINGS_SHEET or name in TOOL_SHEETS:
             continue
@@ -67,9 +68,15 @@ def _find_plan(names: list[str], grid_of: Callable[[str], Grid], config: Config)
         except NoPlanTable as error:
             if nearest is None or error.score > nearest.score:
                 nearest = error
+        except SipError as error:  # a damaged sheet beside the plan (a chart sheet, say) need not stop the run
+            log.info("sheet '%s' not read: %s", name, error)
+            unreadable.append((name, error))
+    if not plans and unreadable:
+        raise unreadable[0][1]
     if plans:
         best = max(plans, key=lambda plan: len(plan.table))  # the first of equals
         best.other_sheets = [plan.sheet for plan in plans if plan is not best]
+        best.unread_sheets = [name for name, _ in unreadable]
         return best
     if nearest is not None and nearest.score >= 2:
         raise nearest

@@ -25,6 +25,8 @@ def format_text(report: Report, plan: Plan) -> str:
     if plan.other_sheets:
         lines[1:1] = [f"Also holding a plan table: {', '.join(repr(name) for name in plan.other_sheets)} "
                       "(choose with --sheet)."]
+    if plan.unread_sheets:
+        lines[1:1] = [f"Not read (damaged or not a worksheet): {', '.join(repr(n) for n in plan.unread_sheets)}."]
     for priority, findings in groupby(report.findings, key=lambda f: f.priority):
         heading = plan.priority(priority)
         lines.append(f"{heading.name}: {heading.title}" if heading and heading.title else heading.name if heading else

@@ -319,6 +319,7 @@ class Plan:
     # How the actions are grouped: "headings" (Priority N rows), "column" (a Theme/Workstream column), "none"
     grouping: str = "headings"
     other_sheets: list[str] = field(default_factory=list)  # other sheets of the workbook that hold a plan table
+    unread_sheets: list[str] = field(default_factory=list)  # sheets that could not be read (damaged, say)
     unread_headings: list[tuple[int, int]] = field(default_factory=list)  # "Priority N" rows whose N is no number
     # (priority, ref or action text) -> date its current comment was first seen, from the comment history
     comment_first_seen: dict[tuple[Any, str], dt.date] = field(default_factory=dict)

@@ -274,3 +274,21 @@ def test_the_command_reads_a_tracker_workbook_end_to_end(tmp_path):
     rolled = run("rollup", "--format", "csv")
     assert rolled.returncode == 0, rolled.stderr
     assert rolled.stdout.splitlines()[-1].startswith(",,Total,1,0,0,1,0,2,50,")
+
+
+def test_a_sheet_that_cannot_be_read_beside_the_plan_does_not_stop_the_run():
+    from sip_excel.errors import WorkbookError
+
+    def grid_of(name: str) -> Grid:
+        if name == "Chart":
+            raise WorkbookError("Sheet 'Chart' could not be read.")
+        return Grid(STATUS_REPORT.sheet, [list(r) for r in STATUS_REPORT.rows])
+
+    class Sheets(dict):
+        def __getitem__(self, name: str) -> Grid:
+            return grid_of(name)
+
+    plan, _ = load(Sheets.fromkeys(["Chart", "Status report"]), as_of=AS_OF)
+    assert (plan.sheet, len(plan.table), plan.unread_sheets) == ("Status report", 3, ["Chart"])
+    with pytest.raises(WorkbookError, match="'Chart' could not be read"):
+        load(Sheets.fromkeys(["Chart"]), as_of=AS_OF)
