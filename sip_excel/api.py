@@ -7,11 +7,11 @@ from os import PathLike
 from typing import Any
 
 from .config import SETTINGS_SHEET, Config, config_from_settings
-from .errors import PlanStructureError
+from .errors import PlanStructureError, SipError
 from .grid import Grid
 from .history import HISTORY_SHEET, History
 from .model import Plan
-from .reader import HEADER_SCAN_ROWS, alias_lookup, header_columns, read_plan
+from .reader import NoPlanTable, read_plan
 from .validate import Report, validate
 
 log = logging.getLogger(__name__)
@@ -49,21 +49,51 @@ def _load(names: list[str], grid_of: Callable[[str], Grid], sheet: str | None,
 
 
 def _find_plan(names: list[str], grid_of: Callable[[str], Grid], config: Config) -> Plan:
+    """The plan sheet: the one named (case-blind), else the sheet whose plan table reads the most actions.
+
+    A dashboard or a summary often comes first, so the first sheet that looks like a plan is not
+    enough; the other sheets that hold a table are recorded on the plan, for the output to name.
+    """
     if config.plan_sheet:
-        if config.plan_sheet not in names:
-            raise PlanStructureError(f"there is no sheet called '{config.plan_sheet}'. Sheets in this workbook: "
-                                     f"{', '.join(names) or 'none'}.", code="SIP101")
-        return read_plan(grid_of(config.plan_sheet), config)
-    lookup = alias_lookup(config)
+        chosen = _sheet_named(names, config.plan_sheet)
+        return read_plan(grid_of(chosen), config)
+    plans: list[Plan] = []
+    nearest: NoPlanTable | None = None
+    unreadable: list[tuple[str, SipError]] = []
     for name in names:
         if name == SETTINGS_SHEET or name in TOOL_SHEETS:
             continue
-        grid = grid_of(name)
-        if any(header_columns(row, config, lookup) for row in grid.rows[:HEADER_SCAN_ROWS]):
-            return read_plan(grid, config)
-    raise PlanStructureError("no plan table found: no sheet has a header row naming Ref, Action, End date and RAG "
-                             "status. Check you opened the plan, or add your labels under Column aliases in "
-                             "Settings.", code="SIP101")
+        try:
+            plans.append(read_plan(grid_of(name), config))
+        except NoPlanTable as error:
+            if nearest is None or error.score > nearest.score:
+                nearest = error
+        except SipError as error:  # a damaged sheet beside the plan (a chart sheet, say) need not stop the run
+            log.info("sheet '%s' not read: %s", name, error)
+            unreadable.append((name, error))
+    if not plans and unreadable:
+        raise unreadable[0][1]
+    if plans:
+        best = max(plans, key=lambda plan: len(plan.table))  # the first of equals
+        best.other_sheets = [plan.sheet for plan in plans if plan is not best]
+        best.unread_sheets = [name for name, _ in unreadable]
+        return best
+    if nearest is not None and nearest.score >= 2:
+        raise nearest
+    raise PlanStructureError("no plan table found: no sheet has a header row naming an Action and a Status "
+                             "column (such as Action or Task, and RAG status or Status). Check you opened the "
+                             "plan, or add your labels under Column aliases in Settings.", code="SIP101")
+
+
+def _sheet_named(names: list[str], wanted: str) -> str:
+    """The sheet called ``wanted``, as written or else in any case."""
+    if wanted in names:
+        return wanted
+    folded = [name for name in names if name.casefold() == wanted.casefold()]
+    if len(folded) == 1:
+        return folded[0]
+    raise PlanStructureError(f"there is no sheet called '{wanted}'. Sheets in this workbook: "
+                             f"{', '.join(names) or 'none'}.", code="SIP101")
 
 
 def load_plan(source: str | PathLike[str] | Mapping[str, Grid], **kwargs: Any) -> Plan:

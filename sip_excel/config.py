@@ -6,35 +6,23 @@ import logging
 import re
 from dataclasses import dataclass, field, fields, replace
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .headers import Vocabulary
 
 from .dates import PLAUSIBLE_YEARS, parse_date
 from .errors import SettingsError
+from .fields import BRAG, DEFAULT_BRAG, FIELDS, MEANING_WORDS, REQUIRED_FIELDS, STATUSES  # noqa: F401 (re-exported)
 from .grid import Grid, cell_name, display_text
+from .settings import EXTRA_LABELS, LAYOUT, SETTINGS, TABLES
 
 log = logging.getLogger(__name__)
 
 SETTINGS_SHEET = "Settings"
-STATUSES = ("Blue", "Red", "Amber", "Green")
 
-# Canonical field -> the header labels that name it (compared case-blind, without colons).
-DEFAULT_ALIASES: dict[str, tuple[str, ...]] = {
-    "aim": ("specific aim", "aim", "aims", "recommendations", "recommendation", "objective"),
-    "ref": ("ref", "ref no", "ref no.", "reference", "ref number", "no", "no."),
-    "action": ("action", "actions", "action required"),
-    "start": ("start", "start date", "from"),
-    "end": ("end", "end date", "due", "due date", "target date", "deadline", "completion date", "by when"),
-    "measure": ("measure/outcome", "measure", "measures", "outcome", "outcomes", "measure of success"),
-    "lead_officer": ("lead officer", "lead", "owner", "responsible officer"),
-    "dlt_lead": ("dlt lead", "dlt", "senior lead"),
-    "comments": ("comments", "comment", "update", "progress", "progress update", "latest update"),
-    "rag": ("rag status", "rag", "brag", "brag status", "status", "rag rating"),
-    "comment_updated": ("comment updated", "comments updated", "last updated", "updated"),
-    "evidence": ("evidence", "evidence link"),
-}
-REQUIRED_FIELDS = ("ref", "action", "end", "rag")
-DEFAULT_BRAG = {"blue": "Blue", "completed": "Blue", "complete": "Blue",
-                "red": "Red", "amber": "Amber", "green": "Green"}
+# Canonical field -> the header labels that name it (compared case-blind, punctuation aside); see fields.py.
+DEFAULT_ALIASES: dict[str, tuple[str, ...]] = {spec.name: spec.labels for spec in FIELDS}
 
 
 @dataclass(frozen=True)
@@ -71,7 +59,9 @@ class Config:
     staleness_days: int = 92
     plan_sheet: str | None = None
     officers: dict[str, Officer] = field(default_factory=dict)
-    brag: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_BRAG))
+    brag: dict[str, str] = field(default_factory=lambda: dict(DEFAULT_BRAG))  # spelling -> Blue/Red/Amber/Green
+    # Settings spellings for the meanings that have no BRAG colour (not started, on hold): spelling -> meaning
+    status_words: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, tuple[str, ...]] = field(default_factory=lambda: dict(DEFAULT_ALIASES))
     select: tuple[str, ...] = ()
     ignore: tuple[str, ...] = ()
@@ -81,7 +71,14 @@ class Config:
     @cached_property
     def standard_spellings(self) -> frozenset[str]:
         """The accepted BRAG spellings and the four status names, in lower case."""
-        return frozenset(spelling.lower() for spelling in (*self.brag, *STATUSES))
+        return frozenset(spelling.lower() for spelling in (*self.brag, *self.status_words, *STATUSES))
+
+    @cached_property
+    def vocabulary(self) -> Vocabulary:
+        """The field labels and status words this run reads the plan with (built once)."""
+        from .headers import Vocabulary
+
+        return Vocabulary.from_config(self)
 
     @cached_property
     def officer_initials(self) -> frozenset[str]:
@@ -106,30 +103,15 @@ class Config:
         return replace(self, **{k: v for k, v in overrides.items() if v is not None})
 
 
-# Settings sheet key (normalised) -> (Config or ReportMeta attribute, converter).
+# Settings sheet key (normalised) -> (Config or ReportMeta attribute), from the one layout in settings.py.
 _KEYS: dict[str, tuple[str, str]] = {
-    "as of date": ("config", "as_of"),
-    "as of": ("config", "as_of"),
-    "plan start": ("config", "plan_start"),
-    "plan end": ("config", "plan_end"),
-    "reporting period (months)": ("config", "reporting_period_months"),
-    "staleness window (days)": ("config", "staleness_days"),
-    "plan sheet": ("config", "plan_sheet"),
-    "committee": ("report", "committee"),
-    "meeting date": ("report", "meeting_date"),
-    "subject": ("report", "subject"),
-    "public": ("report", "public"),
-    "report of": ("report", "report_of"),
-    "report author": ("report", "report_author"),
-    "author role": ("report", "author_role"),
-    "author telephone": ("report", "author_telephone"),
-    "author email": ("report", "author_email"),
-    "plan name": ("report", "plan_name"),
+    **{" ".join(setting.label.lower().split()): (setting.target, setting.attribute) for setting in SETTINGS},
+    **{label: ("config", attribute) for label, attribute in EXTRA_LABELS.items()},
 }
-_SECTIONS = {"report", "validation"}
-_TABLES = {"officers", "brag spellings", "column aliases", "severities"}
+_SECTIONS = {heading.lower() for heading, _ in LAYOUT}
+_TABLES = {heading.lower() for heading, _ in TABLES}
 SEVERITIES = ("error", "warning", "info")
-_DATE_ATTRS = {"as_of", "plan_start", "plan_end", "meeting_date"}
+_DATE_ATTRS = {setting.attribute for setting in SETTINGS if setting.kind == "date"}
 _INT_ATTRS = {"reporting_period_months": ("months", 3), "staleness_days": ("days", 92)}  # unit and an example
 
 
@@ -150,6 +132,18 @@ def date_out_of_range(date: dt.date) -> str | None:
         return None
     return (f"{date.day:02}/{date.month:02}/{date.year:04} is not in the years {first} to {last} that a plan's "
             "dates are read in. Check the year, e.g. 31/08/2017.")
+
+
+def _field_named(text: str) -> str | None:
+    """The field a Column aliases row is about: its name ('lead officer', 'rag') or one of its default labels
+    ('Status', 'Owner'), so that the label a user sees in the error message works as written."""
+    from .headers import normalise_label
+
+    name = _norm(text).replace(" ", "_")
+    if name in DEFAULT_ALIASES:
+        return name
+    label = normalise_label(text)
+    return next((spec.name for spec in FIELDS if label in map(normalise_label, spec.labels)), None)
 
 
 def _convert(attr: str, value: Any, where: str) -> Any:
@@ -187,6 +181,7 @@ def config_from_settings(grid: Grid, base: Config | None = None) -> Config:
     report_values: dict[str, Any] = {}
     officers: dict[str, Officer] = {}
     brag: dict[str, str] = {}
+    status_words: dict[str, str] = {}
     aliases: dict[str, list[str]] = {}
     severities: dict[str, str] = {}
     table: str | None = None
@@ -207,11 +202,14 @@ def config_from_settings(grid: Grid, base: Config | None = None) -> Config:
             if table == "officers":
                 officers[cells[0]] = Officer(cells[0], cells[1], cells[2])
             elif table == "brag spellings":
-                status = cells[1].strip().title()
-                if status not in STATUSES:
+                meaning = MEANING_WORDS.get(_norm(cells[1]))
+                if meaning is None:
                     raise SettingsError(f"Settings {cell_name(r, 1)}: '{cells[1]}' is not one of "
-                                        f"{', '.join(STATUSES)}. Use one of those words.")
-                brag[_norm(cells[0])] = status
+                                        f"{', '.join(STATUSES)}, Not started or On hold. Use one of those words.")
+                if meaning in BRAG:
+                    brag[_norm(cells[0])] = BRAG[meaning]
+                else:
+                    status_words[_norm(cells[0])] = meaning
             elif table == "severities":
                 code, severity = cells[0].strip().upper(), _norm(cells[1])
                 if not re.fullmatch(r"SIP\d{3}", code):
@@ -222,10 +220,10 @@ def config_from_settings(grid: Grid, base: Config | None = None) -> Config:
                                         "warning or info.")
                 severities[code] = severity
             else:
-                field_name = _norm(cells[0]).replace(" ", "_")
-                if field_name not in DEFAULT_ALIASES:
+                field_name = _field_named(cells[0])
+                if field_name is None:
                     raise SettingsError(f"Settings {cell_name(r, 0)}: '{cells[0]}' is not a plan column. Use one "
-                                        f"of: {', '.join(DEFAULT_ALIASES)}.")
+                                        f"of: {', '.join(DEFAULT_ALIASES)} (or a label such as Status).")
                 aliases[field_name] = [_norm(a) for a in cells[1].split(",") if a.strip()]
             continue
         if key in _SECTIONS and not cells[1]:
@@ -244,6 +242,7 @@ def config_from_settings(grid: Grid, base: Config | None = None) -> Config:
         **{k: v for k, v in config_values.items() if v is not None},
         officers=officers or base.officers,
         brag=brag or base.brag,
+        status_words={**base.status_words, **status_words},
         aliases=merged_aliases,
         severities={**base.severities, **severities},
         report=replace(base.report, **{k: v for k, v in report_values.items() if v is not None}),

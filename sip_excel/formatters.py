@@ -29,9 +29,15 @@ def format_text(report: Report, plan: Plan) -> str:
     This is for a terminal, so plan text in it has its control and bidi characters shown, not obeyed.
     """
     lines = [f"{plan.sheet}: {report.actions} actions checked at {report.as_of:%d %b %Y}", ""]
+    if plan.other_sheets:
+        lines[1:1] = [f"Also holding a plan table: {', '.join(repr(name) for name in plan.other_sheets)} "
+                      "(choose with --sheet)."]
+    if plan.unread_sheets:
+        lines[1:1] = [f"Not read (damaged or not a worksheet): {', '.join(repr(n) for n in plan.unread_sheets)}."]
     for priority, findings in groupby(report.findings, key=lambda f: f.priority):
         heading = plan.priority(priority)
-        lines.append(f"{heading.name}: {heading.title}" if heading else "Outside any priority")
+        lines.append(f"{heading.name}: {heading.title}" if heading and heading.title else heading.name if heading else
+                     "Outside any priority" if plan.priorities else "All actions")
         lines += [f"  {f.cell:<6}{f.ref or '-':<7}{f.code} {f.severity:<8}{f.message}"
                   f"{'  -> ' if f.suggestion else ''}{f.suggestion}" for f in findings]
         lines.append("")

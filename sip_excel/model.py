@@ -12,19 +12,28 @@ from collections.abc import Callable
 from typing import Any, NamedTuple
 
 from .dates import PlanDate
+from .fields import UNKNOWN
 from .grid import Grid, cell_name, display_text
 
 
-REF_SHAPE = re.compile(r"^[A-Z]?\d+(?:\.\d+)*$")
+# A ref: up to four letters, then numbers joined by dots, dashes or underscores (1.2, 1.2.3, A5.1, R-001,
+# I_003). A number of more than nine digits is no ref: int() of thousands of digits would stop the run.
+REF_SHAPE = re.compile(r"^([^\W\d_]{0,4})[-_. ]?(\d{1,9}(?:[-_.]\d{1,9})*)$")
+_REF_PARTS = re.compile(r"[-_.]")
+_REF_MARKS = re.compile(r"[^-_. ]")
 
 
 def ref_key(ref: str) -> tuple[str, tuple[int, ...]] | None:
-    """'A5.2' -> ('A', (5, 2)), for ordering refs; None for a ref of no known shape."""
-    if not REF_SHAPE.match(ref):
+    """'A5.2' -> ('A', (5, 2)), 'R-001' -> ('R', (1,)), for ordering refs; None for a ref of no known shape."""
+    match = REF_SHAPE.match(ref)
+    if match is None:
         return None
-    if ref[0].isalpha():
-        return ref[0], tuple(map(int, ref[1:].split(".")))
-    return "", tuple(map(int, ref.split(".")))
+    return match[1], tuple(map(int, _REF_PARTS.split(match[2])))
+
+
+def ref_scheme(ref: str) -> str:
+    """The marks a ref's parts are joined by ('.' for 4.12, '-' for R-001, '' for 7): the plan's own scheme."""
+    return "".join(dict.fromkeys(_REF_MARKS.sub("", ref)))
 
 
 def ref_keys(refs: list[str]) -> list[tuple[str, tuple[int, ...]] | None]:
@@ -35,7 +44,7 @@ def ref_keys(refs: list[str]) -> list[tuple[str, tuple[int, ...]] | None]:
     add = keys.append
     for ref in refs:
         head, dot, tail = ref.rpartition(".")
-        if dot and tail.isdecimal() and (parent := parents[head]) is not None:
+        if dot and tail.isdecimal() and len(tail) <= 9 and (parent := parents[head]) is not None:
             add((parent[0], (*parent[1], int(tail))))
         else:
             add(ref_key(ref))
@@ -117,8 +126,9 @@ class Action:
     fields: dict[str, Entry]
     start: PlanDate | None = None
     end: PlanDate | None = None
-    status: str | None = None  # Blue, Red, Amber, Green, or None when unrated or unrecognised
+    status: str | None = None  # Blue, Red, Amber, Green, or None when unrated, unrecognised or without a colour
     extra_rows: list[int] = field(default_factory=list)
+    meaning: str = UNKNOWN  # what the status says (see fields.MEANINGS): complete, on track, ..., not started
 
     def date(self, name: str) -> PlanDate | None:
         """The start or end date, by field name."""
@@ -156,14 +166,17 @@ class Action:
 
 @dataclass
 class Priority:
+    """A group of actions: a "Priority N: ..." heading row, or one value of a Theme/Workstream column."""
+
     number: int
     title: str
     row: int
     sections: list[str] = field(default_factory=list)
+    kind: str = "Priority"  # what the plan calls its groups: Priority, or the grouping column's label
 
     @property
     def name(self) -> str:
-        return f"Priority {self.number}"
+        return f"{self.kind} {self.number}"
 
 
 class Column:
@@ -248,6 +261,7 @@ class Table:
     starts: list[PlanDate | None] = field(default_factory=list)
     ends: list[PlanDate | None] = field(default_factory=list)
     statuses: list[str | None] = field(default_factory=list)  # Blue, Red, Amber, Green or None
+    meanings: list[str] = field(default_factory=list)  # what each status says (see fields.MEANINGS)
     _overdue: dict[dt.date, list[int]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __len__(self) -> int:
@@ -288,7 +302,8 @@ class Table:
         """The i-th action as one object, for code that reads a plan action by action (roll-up, report)."""
         fields = {name: entry for name, column in self.columns.items() if (entry := column.entry(i)) is not None}
         return Action(self.priorities[i], self.sections[i], self.rows[i], self.sheet, fields, self.starts[i],
-                      self.ends[i], self.statuses[i], list(self.extra_rows.get(i, ())))
+                      self.ends[i], self.statuses[i], list(self.extra_rows.get(i, ())),
+                      self.meanings[i] if self.meanings else UNKNOWN)
 
 
 @dataclass
@@ -301,6 +316,11 @@ class Plan:
     priorities: list[Priority]
     table: Table
     headers: list[HeaderRow]
+    # How the actions are grouped: "headings" (Priority N rows), "column" (a Theme/Workstream column), "none"
+    grouping: str = "headings"
+    other_sheets: list[str] = field(default_factory=list)  # other sheets of the workbook that hold a plan table
+    unread_sheets: list[str] = field(default_factory=list)  # sheets that could not be read (damaged, say)
+    unread_headings: list[tuple[int, int]] = field(default_factory=list)  # "Priority N" rows whose N is no number
     # (priority, ref or action text) -> date its current comment was first seen, from the comment history
     comment_first_seen: dict[tuple[Any, str], dt.date] = field(default_factory=dict)
     _header_rows: list[int] | None = field(default=None, init=False, repr=False, compare=False)

@@ -1,137 +1,39 @@
 """Find the plan table in a grid and read it into a :class:`~sip_excel.model.Plan`.
 
 The reader works from labels, not positions: header rows are recognised by
-their labels (aliases configurable in Settings), priorities by their
-"Priority N" heading rows, and sections of a priority by the text above each
-repeated header row.  Layouts change from year to year, so nothing here
-assumes a column order.
+their labels (see :mod:`sip_excel.headers`), priorities by their "Priority N"
+heading rows or by a Priority/Theme/Workstream column, and sections by the text
+above each repeated header row or by banner rows.  Layouts change from year to
+year, and other teams keep other trackers, so nothing here assumes a column order.
 """
 from __future__ import annotations
 
 import logging
 import re
-from functools import lru_cache
-from dataclasses import dataclass, field
 from typing import Any
 
-from .config import REQUIRED_FIELDS, Config
+from .blocks import Block, _shared, build_table, group_by_column, whole_number  # noqa: F401 (_shared was here)
+from .config import Config
 from .dates import parse_date
-from .errors import PlanStructureError
+from .fields import FIELD_SPECS, REQUIRED_FIELDS
 from .grid import Grid, display_text
-from .model import Column, Entry, Memo, HeaderRow, Plan, Priority, Table
+from .headers import MAX_LABEL, HeaderMatch, Labels, NoPlanTable, find_header_rows, status_of
+from .model import HeaderRow, Plan, Priority, ref_key
 
 log = logging.getLogger(__name__)
 
-PRIORITY_HEADING = re.compile(r"^\s*priority\s*(\d+)\s*[:.\-–]?\s*(.*)$", re.I | re.S)
+# A priority number of more than nine digits is not a priority: int() of a number thousands of digits long
+# would stop the run on Python's limit (issue 10).
+PRIORITY_HEADING = re.compile(r"^\s*priority\s*(\d{1,9})(?!\d)\s*[:.\-–]?\s*(.*)$", re.I | re.S)
 _HEADING_START = re.compile(r"\s*priority\s*\d", re.I)  # what every PRIORITY_HEADING starts with
-HEADER_SCAN_ROWS = 200
-MAX_LABEL = 40  # longer text is content, not a column label (except the aim column's "Specific aim: ...")
-# Fields whose presence makes a row an action rather than the wrapped text of the action above.
-ACTION_MARKERS = ("ref", "lead_officer", "dlt_lead", "rag")
+_NUMBER_TOO_LONG = re.compile(r"\s*priority\s*\d{10}", re.I)
+# Fields whose cells a long text wraps onto the next row; a lone cell elsewhere is a banner, not wrapped text.
+WRAPPING_KINDS = ("text",)
 
 
-@lru_cache(maxsize=4096)
-def _normalise(text: str) -> str:
-    return " ".join(text.lower().split()).rstrip(":").strip()
-
-
-class _Labels(dict):
-    """Cell text -> the field it labels ('' for none), from the configured aliases.
-
-    Every row of a plan is tested as a possible header row, so each text is judged
-    once and remembered (a repeat is one dictionary lookup), and a text is normalised
-    (case, spacing, a trailing colon) only when lower-casing alone does not settle it.
-    """
-
-    def __init__(self, aliases: dict[str, str]) -> None:
-        super().__init__()
-        self.aliases = aliases
-
-    def __missing__(self, text: Any) -> str:
-        if type(text) is not str:
-            self[text] = ""  # a number or date labels nothing
-            return ""
-        if len(text) > MAX_LABEL:
-            return ""  # not remembered: long texts are the plan's content, and seldom repeat
-        name = self.aliases.get(text.lower())
-        if name is None:
-            name = ""
-            if ":" in text or "  " in text or text[:1] == " " or text[-1:] == " " or not (text.isascii() and
-                                                                                     text.isprintable()):
-                name = self.aliases.get(_normalise(text), "")
-        self[text] = name
-        return name
-
-
-def alias_lookup(config: Config) -> _Labels:
+def alias_lookup(config: Config) -> Labels:
     """Header label (as written in a cell) -> field, from the configured aliases."""
-    return _Labels({alias: name for name, aliases in config.aliases.items() for alias in aliases})
-
-
-def header_columns(row: list[Any], config: Config, lookup: _Labels | None = None) -> dict[str, int]:
-    """Field -> column for a row that reads as a header row, else an empty dict."""
-    labels = lookup if lookup is not None else alias_lookup(config)
-    names = list(map(labels.__getitem__, row))  # in C, but for texts not seen before
-    if len(names) - names.count("") < 2:
-        return {}  # a data row: a header row names three columns, at most one of them (the aim) in a long text
-    named = [(c, name) for c, name in enumerate(names) if name]
-    columns: dict[str, int] = {}
-    first = row[0]
-    if type(first) is str and (len(first) > MAX_LABEL or not labels[first]):
-        # The aim column's header often carries the aim itself: "Specific aim: Gain a clear ...".
-        if labels[first.split(":", 1)[0]] == "aim":
-            columns["aim"] = 0
-    for c, name in named:
-        if name not in columns:
-            columns[name] = c
-    if len(columns) >= 3 and ("ref" in columns or "action" in columns):
-        return columns
-    return {}
-
-
-@dataclass
-class _Block:
-    """The rows under one header row, and the layout of its columns, worked out once."""
-
-    header: HeaderRow
-    priority: Priority | None
-    preamble: list[str]
-    rows: list[int] = field(default_factory=list)  # the first row of each action
-    priorities: list[int | None] = field(default_factory=list)  # ... and the priority it is under
-    # text wrapped onto following rows: (action's index in this block, row, that row's cells)
-    continued: list[tuple[int, int, dict[str, Entry]]] = field(default_factory=list)
-    last_row: int = -2  # the last row that belongs to the block's last action
-    section: str | None = None
-    names: list[str] = field(init=False)  # the fields this table has ...
-    columns: list[int] = field(init=False)  # ... their columns ...
-    labels: list[str] = field(init=False)  # ... and their header labels
-    column_set: frozenset[int] = field(init=False)
-    marker_columns: tuple[int, ...] = field(init=False)  # the columns of the ACTION_MARKERS this table has
-
-    def __post_init__(self) -> None:
-        self.names = list(self.header.columns)
-        self.columns = list(self.header.columns.values())
-        self.labels = [self.header.labels.get(c, name) for name, c in self.header.columns.items()]
-        self.column_set = frozenset(self.columns)
-        self.marker_columns = tuple(self.header.columns[name] for name in ACTION_MARKERS
-                                    if name in self.header.columns)
-
-    def entries(self, row: list[Any], r: int) -> dict[str, Entry]:
-        """Field -> Entry for one row of this table."""
-        width = max(self.columns) + 1
-        if len(row) < width:
-            row = row + [None] * (width - len(row))
-        return dict(zip(self.names, Entry.in_row([row[c] for c in self.columns], r, self.columns, self.labels)))
-
-
-def _shared(values: list[Any]) -> list[Any]:
-    """The values with one object for each distinct value: the reader makes a new one for every cell, and
-    a plan repeats its statuses, initials and dates thousands of times; rules that pass over a column then
-    touch a few objects, not fifty thousand scattered through memory."""
-    one: dict[Any, Any] = {}
-    if set(map(type, values)) == {str}:
-        return list(map(one.setdefault, values, values))
-    return list(map(one.setdefault, zip(map(type, values), values), values))  # True and 1 are equal, not one
+    return config.vocabulary.label_lookup()
 
 
 def _filled(row: list[Any]) -> list[int]:
@@ -147,14 +49,35 @@ def _names_an_action(value: Any) -> bool:
 
 
 class _PlanReader:
+    """Walks a sheet's rows once, top to bottom, sorting each into a title line, a priority heading, a header
+    row, a banner (a section heading), an action, text wrapped from the action above, or nothing.
+
+    State, fixed before the walk:
+      grid, config: the sheet and the settings it is read with
+      header_rows: row -> what it names, for the plan's header rows (see :func:`~sip_excel.headers.find_header_rows`)
+      formula_rows: the rows that hold a formula (a row of formulas alone is a template row, not an action)
+    State, as the walk goes:
+      priorities: the "Priority N" headings met so far
+      blocks: one per header row met so far; the last one takes the actions
+      title: the title block's label -> value, from rows above any priority heading or header row
+      pending: text rows since the last action or heading, which may name the next section
+      in_heading: True while the rows below a priority heading may still be its title's wrapped lines
+      banner: the text of the last banner row, which names the section of the actions below it
+      unread_headings: the (row, column) of "Priority N" headings whose number is too long to be a priority
+    """
+
     def __init__(self, grid: Grid, config: Config) -> None:
         self.grid = grid
         self.config = config
+        self.header_rows: dict[int, HeaderMatch] = {}
+        self.formula_rows: set[int] = set()
         self.priorities: list[Priority] = []
-        self.blocks: list[_Block] = []
+        self.blocks: list[Block] = []
         self.title: dict[str, str] = {}
         self.pending: list[str] = []
         self.in_heading = False
+        self.banner: str | None = None
+        self.unread_headings: list[tuple[int, int]] = []
 
     def read(self) -> Plan:
         grid = self.grid
@@ -163,25 +86,20 @@ class _PlanReader:
             row, column = position
             if row < len(grid.rows) and column < len(grid.rows[row]) and grid.rows[row][column] in ("", None):
                 grid.rows[row][column] = error
-        lookup = alias_lookup(self.config)
-        self.header_rows = {r: columns for r, row in enumerate(grid.rows)
-                            if (columns := header_columns(row, self.config, lookup))}
+        self.header_rows = find_header_rows(grid, self.config)
+        self.formula_rows = {r for r, _ in grid.formulas}
         for r, row in enumerate(grid.rows):
             if not self._plain_action(r, row):
                 self._read_row(r, row)
-        if not self.blocks:
-            raise PlanStructureError(f"no plan table found on sheet '{grid.sheet}': no header row names Ref, Action, "
-                                     "End and RAG status. Add your labels under Column aliases in Settings.",
-                                     code="SIP101")
-        first = self.blocks[0].header
-        missing = [name for name in REQUIRED_FIELDS if name not in first.columns]
-        if missing:
-            raise PlanStructureError(
-                f"sheet '{grid.sheet}', header row {first.row + 1}: no {_labels(missing)} column. Add the column, "
-                "or add its label under Column aliases in Settings.", code="SIP102")
         self._name_sections()
+        table = build_table(self.blocks, grid, self.config)
+        grouping = "headings" if self.priorities else "none"
+        if not self.priorities and "group" in table.columns:
+            self.priorities = group_by_column(table)
+            grouping = "column"
         return Plan(sheet=grid.sheet, grid=grid, title=self.title, priorities=self.priorities,
-                    table=self._table(), headers=[b.header for b in self.blocks])
+                    table=table, headers=[b.header for b in self.blocks], grouping=grouping,
+                    unread_headings=self.unread_headings)
 
     def _plain_action(self, r: int, row: list[Any]) -> bool:
         """Take a row as an action of the current table when that is plain; False leaves it to
@@ -199,7 +117,14 @@ class _PlanReader:
         width = len(row)
         for c in block.marker_columns:  # a ref, officer or status: an action
             if c < width and _names_an_action(row[c]):
-                self._add_action(block, r)
+                action = block.action_column
+                if action < width and (text := row[action]) is not None and text != "" and r not in self.formula_rows:
+                    self._add_action(block, r, 2)  # described and typed: neither a banner nor a template row
+                    return True
+                filled = width - row.count("") - row.count(None)
+                if filled == 1:
+                    return False  # a lone cell: perhaps a banner ("1 Preparation Phase")
+                self._add_action(block, r, filled)
                 return True
         return False
 
@@ -211,12 +136,15 @@ class _PlanReader:
         few = len(filled) <= 2  # headings and titles: a cell or two
         first_text = display_text(row[filled[0]]) if few else ""
         heading = PRIORITY_HEADING.match(first_text) if few else None
+        if few and not heading and _NUMBER_TOO_LONG.match(first_text):
+            self.unread_headings.append((r, filled[0]))  # reported (SIP109), then read as the text it is
         if heading:
             self.priorities.append(Priority(int(heading[1]), " ".join(heading[2].split()), r))
-            self.pending, self.in_heading = [], True
+            self.pending, self.in_heading, self.banner = [], True, None
             return
-        columns = self.header_rows.get(r)
-        if columns:
+        match = self.header_rows.get(r)
+        if match:
+            columns = match.columns
             labels = {c: display_text(row[c]) for c in filled}
             named = columns
             if self.blocks:  # a column this row leaves unnamed keeps the first header row's column and label
@@ -224,8 +152,8 @@ class _PlanReader:
                 columns = _inherit_columns(columns, first.columns)
                 labels.update({c: first.labels[c] for c in columns.values() if c not in labels and c in first.labels})
             header = HeaderRow(r, columns, labels, named)
-            self.blocks.append(_Block(header, self.priorities[-1] if self.priorities else None, self.pending))
-            self.pending, self.in_heading = [], False
+            self.blocks.append(Block(header, self.priorities[-1] if self.priorities else None, self.pending))
+            self.pending, self.in_heading, self.banner = [], False, None
             return
         if self.in_heading and len(filled) == 1 and self.priorities:
             priority = self.priorities[-1]
@@ -256,35 +184,100 @@ class _PlanReader:
 
     def _data_row(self, r: int, row: list[Any], filled: list[int]) -> None:
         block = self.blocks[-1]
-        if block.column_set.isdisjoint(filled):
+        if block.column_set.isdisjoint(filled) and not self._merged_across(r, filled[0]):
             return  # stray characters outside the plan's columns
         width = len(row)
+        if len(filled) == 1 and self._lone_banner(block, r, row[filled[0]], filled[0]) and not self._heads_a_table(r):
+            self._add_banner(display_text(row[filled[0]]))
+            return
         for c in block.marker_columns:
             if c < width and _names_an_action(row[c]):
                 break
         else:  # no ref, officer or status: a section heading, wrapped text, or an action missing all three
-            self._unmarked_row(block, r, row)
+            self._unmarked_row(block, r, row, filled)
             return
         self._add_action(block, r)
 
-    def _add_action(self, block: _Block, r: int) -> None:
+    def _add_action(self, block: Block, r: int, filled: int | None = None) -> None:
+        """Add row r as an action of the block, unless it is a blank template row (``filled``: how many of its
+        cells hold something, when the caller knows)."""
+        row = self.grid.rows[r]
+        if filled is None:
+            filled = len(row) - row.count("") - row.count(None)
+        if (filled <= 1 or r in self.formula_rows) and self._generated(block, r, row):
+            return
         priority = self.priorities[-1] if self.priorities else None
         self.pending = []
         block.rows.append(r)
         block.priorities.append(priority.number if priority else None)
+        block.banners.append(self.banner)
         block.last_row = r
 
-    def _unmarked_row(self, block: _Block, r: int, row: list[Any]) -> None:
+    def _generated(self, block: Block, r: int, row: list[Any]) -> bool:
+        """True for a blank template row: one whose only content is formulas (=C5+1), or a ref that carries
+        on the numbers of the rows above and nothing else."""
+        typed = [c for c in _filled(row) if (r, c) not in self.grid.formulas]
+        ref = block.header.columns.get("ref")
+        if typed and (typed != [ref] or (number := whole_number(row[ref])) is None):
+            return False
+        if typed:
+            if block.generated is not None and block.generated[0] > block.last_row:
+                previous = block.generated[1]
+            else:
+                previous = whole_number(self.grid.rows[block.rows[-1]][ref]) if block.rows else 0
+            if previous is None or number != previous + 1:
+                return False
+            block.generated = (r, number)
+        return True
+
+    def _merged_across(self, r: int, column: int) -> bool:
+        """True for a row whose first filled cell is merged across several columns: a banner."""
+        return any(top == r and left <= column <= right and right > left for (top, left), (_, right) in
+                   self.grid.merged)
+
+    def _is_banner(self, block: Block, r: int, filled: list[int]) -> bool:
+        """A row of text, without ref, officer or status, that heads the actions below it rather than being one:
+        merged across, or only its first cell filled (see :meth:`_lone_banner`)."""
+        if self._merged_across(r, filled[0]):
+            return True
+        return len(filled) == 1 and self._lone_banner(block, r, self.grid.rows[r][filled[0]], filled[0])
+
+    def _lone_banner(self, block: Block, r: int, value: Any, column: int) -> bool:
+        """True for a row whose only cell, the table's first, reads as a heading ("Session 2", "1 Preparation
+        Phase"), not as a ref with nothing else, nor as a sentence wrapped from the action above (which goes
+        on in lower case)."""
+        if column > min(block.columns) or type(value) is not str:
+            return False
+        text = value.strip()
+        if not text or ref_key(text) is not None or whole_number(text) is not None:
+            return False  # a ref alone: an action with everything else missing, or a numbered template row
+        name = block.field_at(column)
+        wraps = name is not None and FIELD_SPECS[name].kind in WRAPPING_KINDS
+        return not (wraps and block.rows and block.last_row == r - 1 and not text[:1].isupper()
+                    and not text[:1].isdigit())
+
+    def _unmarked_row(self, block: Block, r: int, row: list[Any], filled: list[int]) -> None:
         entries = block.entries(row, r)
+        text = " ".join(e.text for e in entries.values() if e.text) or display_text(row[filled[0]])
         if self._heads_a_table(r):
-            self.pending.append(" ".join(e.text for e in entries.values() if e.text))
+            self.pending.append(text)
+        elif self._is_banner(block, r, filled):
+            self._add_banner(text)
         elif block.rows and block.last_row == r - 1:  # text wrapped onto the next row: it continues the action
             block.continued.append((len(block.rows) - 1, r, entries))
             block.last_row = r
         elif not any(not entries[n].is_blank for n in ("action", "start", "end") if n in entries):
-            self.pending.append(" ".join(e.text for e in entries.values() if e.text))
-        else:
+            self.pending.append(text)
+        elif any(not entries[n].is_blank for n in ("start", "end") if n in entries):
             self._add_action(block, r)
+        else:  # text but no ref, status, date or lead, under a table: a banner ("1 Preparation Phase")
+            self._add_banner(text)
+
+    def _add_banner(self, text: str) -> None:
+        self.banner = " ".join(text.split())
+        self.pending = [self.banner]
+        if self.priorities and self.banner not in self.priorities[-1].sections:
+            self.priorities[-1].sections.append(self.banner)
 
     def _name_sections(self) -> None:
         """A priority with several header rows is divided into sections named by the text above each."""
@@ -292,87 +285,12 @@ class _PlanReader:
             blocks = [b for b in self.blocks if b.priority is priority]
             if len(blocks) < 2:
                 continue
+            priority.sections = []  # the header rows' sections take the place of any banners' (see build_table)
             for number, block in enumerate(blocks, start=1):
                 heading = " ".join(block.preamble).strip()
                 name = f"Section {number}: {heading}" if heading else f"Section {number}"
                 priority.sections.append(name)
                 block.section = name
-
-    def _table(self) -> Table:
-        """The actions of every block as columns (see :class:`~sip_excel.model.Column`)."""
-        names = list(dict.fromkeys(name for block in self.blocks for name in block.names))
-        rows: list[int] = []
-        priorities: list[int | None] = []
-        sections: list[str | None] = []
-        parts: dict[str, tuple[list[Any], list[int], list[str]]] = {name: ([], [], []) for name in names}
-        grid_rows = self.grid.rows
-        for block in self.blocks:
-            lines = [grid_rows[r] for r in block.rows]
-            count = len(lines)
-            width = max(block.columns) + 1
-            if any(len(line) < width for line in lines):
-                lines = [line + [None] * (width - len(line)) for line in lines]
-            by_column = dict(zip(range(width), zip(*lines))) if lines else {}
-            rows += block.rows
-            priorities += block.priorities
-            sections += [block.section] * count
-            for name in names:
-                values, columns, labels = parts[name]
-                c = block.header.columns.get(name)
-                if c is None:
-                    values += [None] * count
-                    columns += [-1] * count
-                    labels += [""] * count
-                else:
-                    values += by_column.get(c, ())
-                    columns += [c] * count
-                    labels += [block.header.labels.get(c, name)] * count
-        table = Table(self.grid.sheet, rows, priorities, sections, {
-            name: Column(name, _shared(values), list(rows), columns, labels)
-            for name, (values, columns, labels) in parts.items()})
-        self._continue(table)
-        self._interpret(table)
-        return table
-
-    def _continue(self, table: Table) -> None:
-        """Text wrapped onto the next row belongs to the action above; an empty field takes the row's value."""
-        offset = 0
-        for block in self.blocks:
-            for index, r, entries in block.continued:
-                i = offset + index
-                table.extra_rows.setdefault(i, []).append(r)
-                for name, entry in entries.items():
-                    if entry.is_blank:
-                        continue
-                    column = table.columns[name]
-                    current = column.values[i]
-                    if not column.text(i):
-                        column.set(i, entry.value, entry.row)
-                    elif isinstance(current, str) and isinstance(entry.value, str):
-                        column.set(i, f"{current.rstrip()} {entry.value.strip()}")
-            offset += len(block.rows)
-
-    def _interpret(self, table: Table) -> None:
-        formats = self.grid.number_formats
-        meaning = Memo(lambda key: parse_date(key[1], key[2]))  # plans repeat their dates
-        for name in ("start", "end"):
-            column = table.columns.get(name)
-            dates = [None] * len(table) if column is None else list(map(meaning.__getitem__, zip(
-                map(type, column.values), column.values, map(formats.get, zip(column.rows, column.columns)))))
-            setattr(table, f"{name}s", dates)
-        config = self.config
-        table.statuses = list(map(Memo(lambda rag: status_of(rag, config)).__getitem__, table.texts("rag")))
-
-
-def status_of(rag: str, config: Config) -> str | None:
-    """The BRAG status a RAG cell means, forgiving case, spacing and stray characters; None if none."""
-    key = " ".join(rag.lower().split())
-    if key in config.brag:
-        return config.brag[key]
-    words = re.findall(r"[a-z]+", key)
-    matches = {config.brag[w] for w in words if w in config.brag}
-    return matches.pop() if len(matches) == 1 else None
-
 
 def _inherit_columns(columns: dict[str, int], first: dict[str, int]) -> dict[str, int]:
     """A repeated header row that does not name a column keeps the first header row's column for it."""
@@ -387,14 +305,9 @@ def _inherit_columns(columns: dict[str, int], first: dict[str, int]) -> dict[str
 _ALNUM = re.compile(r"[^\W_]")
 
 
-def _labels(names: list[str]) -> str:
-    words = {"ref": "Ref", "action": "Action", "end": "End date", "rag": "RAG status"}
-    return " or ".join(f"'{words.get(n, n)}'" for n in names)
-
-
 def read_plan(grid: Grid, config: Config) -> Plan:
     """Read the plan table of one grid."""
     return _PlanReader(grid, config).read()
 
 
-__all__ = ["read_plan", "header_columns", "status_of", "alias_lookup"]
+__all__ = ["read_plan", "status_of", "alias_lookup", "NoPlanTable", "MAX_LABEL", "REQUIRED_FIELDS"]

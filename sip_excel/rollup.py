@@ -7,6 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .config import STATUSES
+from .fields import NOT_STARTED, ON_HOLD
 from .findings import ERROR
 from .model import Plan
 from .travel import Travel
@@ -16,6 +17,8 @@ STALE_CODES = ("SIP602", "SIP603")
 LABEL_WIDTH = 48
 UNRATED = "Unrated"
 COUNT_COLUMNS = [*STATUSES, UNRATED]
+# Statuses with a meaning but no BRAG colour: counted as such, in columns of their own when a plan uses them.
+UNCOLOURED = {NOT_STARTED: "Not started", ON_HOLD: "On hold"}
 COLUMNS = ["level", "priority", "section", "label", *COUNT_COLUMNS, "Total", "% complete", "Overdue",
            "Stale comments", "Open errors"]
 
@@ -50,17 +53,18 @@ def actions_frame(plan: Plan, report: Report) -> pd.DataFrame:
         action_rows = [action.row + 1, *(r + 1 for r in action.extra_rows)]
         rows.append({
             "priority": action.priority, "section": action.section or "", "ref": action.ref,
-            "status": action.status or UNRATED, "overdue": action.is_overdue(report.as_of),
+            "status": action.status or UNCOLOURED.get(action.meaning, UNRATED),
+            "overdue": action.is_overdue(report.as_of),
             "stale": any((action.priority, plan.sheet, r) in stale for r in action_rows),
             "errors": sum(error_rows.get((action.priority, r), 0) for r in action_rows),
         })
     return pd.DataFrame(rows, columns=["priority", "section", "ref", "status", "overdue", "stale", "errors"])
 
 
-def _summarise(frame: pd.DataFrame) -> dict[str, object]:
+def _summarise(frame: pd.DataFrame, count_columns: list[str] = COUNT_COLUMNS) -> dict[str, object]:
     counts = frame["status"].value_counts()
     total = len(frame)
-    summary: dict[str, object] = {name: int(counts.get(name, 0)) for name in COUNT_COLUMNS}
+    summary: dict[str, object] = {name: int(counts.get(name, 0)) for name in count_columns}
     summary.update({
         "Total": total,
         "% complete": round(100 * summary["Blue"] / total) if total else 0,
@@ -73,21 +77,25 @@ def _summarise(frame: pd.DataFrame) -> dict[str, object]:
 def rollup(plan: Plan, report: Report) -> Rollup:
     """Count the plan per priority (and per section where a priority is divided), with a totals row."""
     frame = actions_frame(plan, report)
+    used = set(frame["status"])
+    counted = [*STATUSES, *(name for name in UNCOLOURED.values() if name in used), UNRATED]
+    columns = [*COLUMNS[:4], *counted, *COLUMNS[4 + len(COUNT_COLUMNS):]]
     rows = []
     for priority in plan.priorities:
         in_priority = frame[frame["priority"] == priority.number]
         rows.append({"level": "priority", "priority": priority.number, "section": "", "label": priority.name,
-                     **_summarise(in_priority)})
+                     **_summarise(in_priority, counted)})
         for section in priority.sections:
             rows.append({"level": "section", "priority": priority.number, "section": section,
                          "label": f"{priority.name} - {section}",
-                         **_summarise(in_priority[in_priority["section"] == section])})
+                         **_summarise(in_priority[in_priority["section"] == section], counted)})
     outside = frame[frame["priority"].isna()]
     if len(outside):
-        rows.append({"level": "priority", "priority": None, "section": "", "label": "Outside any priority",
-                     **_summarise(outside)})
-    rows.append({"level": "total", "priority": None, "section": "", "label": "Total", **_summarise(frame)})
-    return Rollup(table=pd.DataFrame(rows, columns=COLUMNS), as_of=report.as_of)
+        label = "Outside any priority" if plan.priorities else "All actions"
+        rows.append({"level": "priority", "priority": None, "section": "", "label": label,
+                     **_summarise(outside, counted)})
+    rows.append({"level": "total", "priority": None, "section": "", "label": "Total", **_summarise(frame, counted)})
+    return Rollup(table=pd.DataFrame(rows, columns=columns), as_of=report.as_of)
 
 
 TRAVEL_COLUMNS = {"completed": "Completed since", "status": "Status changes", "slipped": "End dates slipped",
@@ -132,7 +140,7 @@ def format_rollup(result: Rollup, name: str, travel: Travel | None = None, plan:
         if travel is not None and plan is not None:
             table = travel_columns(table, travel, plan)
         return table.drop(columns=["level"]).to_csv(index=False)
-    figures = COLUMNS[4:]
+    figures = list(table.columns[4:])
     widths = [max(len(name), 5) for name in figures]
     lines = [f"Roll-up at {result.as_of:%d %b %Y}", "",
              f"{'':<{LABEL_WIDTH}}  " + "  ".join(f"{name:>{w}}" for name, w in zip(figures, widths))]

@@ -10,7 +10,9 @@ from sip_excel.reader import read_plan
 from sip_excel.rules import all_rules
 from sip_excel.validate import validate
 
-from .conftest import HEADER, action_row, plan_grid, make_config
+from sip_excel.config import Config, Officer
+
+from .conftest import AS_OF, HEADER, action_row, plan_grid, make_config
 
 D = dt.datetime
 R = 3  # the first action's row
@@ -49,14 +51,21 @@ CASES: list[tuple[str, list[dict], list[tuple[int, str, str]]]] = [
     ("SIP306", [{"end": D(2017, 8, 1)}], []),  # Aug-17 runs to 31 August: not yet overdue
     ("SIP306", [{"end": D(2017, 7, 1), "rag": "Completed"}], []),
     ("SIP306", [{"end": D(2017, 7, 1), "rag": "Amber"}], [(R, "End", "SIP306")]),
+    ("SIP306", [{"ref": f"1.{n}", "end": D(2017, 7, 1), "rag": word}  # words of other trackers meaning complete
+                for n, word in enumerate(("Done", "Closed", "Complete", "Achieved", "\u2705 done"), start=1)], []),
+    ("SIP306", [{"end": D(2017, 7, 1), "rag": "On hold"}], [(R, "End", "SIP306")]),
     ("SIP401", [{}], []),
     ("SIP401", [{"rag": ""}], [(R, "RAG status", "SIP401")]),
     ("SIP402", [{"rag": "Blue"}, {"ref": "1.2", "rag": "Complete"}], []),
     ("SIP402", [{"rag": "dieen"}], [(R, "RAG status", "SIP402")]),
-    ("SIP402", [{"rag": "On track"}], [(R, "RAG status", "SIP402")]),
+    ("SIP402", [{"rag": "Going"}], [(R, "RAG status", "SIP402")]),
+    ("SIP402", [{"rag": "On track"}, {"ref": "1.2", "rag": "On hold"}, {"ref": "1.3", "rag": "\u2705"}], []),
+    ("SIP402", [{"rag": "Amber / Green / Red"}], [(R, "RAG status", "SIP402")]),  # no one meaning
     ("SIP403", [{"rag": "Green"}, {"ref": "1.2", "rag": "Completed"}], []),
     ("SIP403", [{"rag": "c Completed"}], [(R, "RAG status", "SIP403")]),
     ("SIP403", [{"rag": " green"}], [(R, "RAG status", "SIP403")]),
+    ("SIP403", [{"rag": "On track"}, {"ref": "1.2", "rag": "Not started"}],
+     [(R, "RAG status", "SIP403"), (R + 1, "RAG status", "SIP403")]),
     ("SIP404", [{"rag": "Green", "end": D(2017, 12, 1)}], []),
     ("SIP404", [{"rag": "Green", "end": D(2017, 6, 1)}], [(R, "RAG status", "SIP404")]),
     ("SIP501", [{}], []),
@@ -84,6 +93,46 @@ CASES: list[tuple[str, list[dict], list[tuple[int, str, str]]]] = [
 ]
 
 
+# Rules that need another layout than the council's: (code, header, rows under it, settings overrides,
+# expected (row, column label, code) tuples). No Settings Officers list unless the case gives one.
+LAYOUT_CASES: list[tuple[str, list[str], list[list], dict, list[tuple[int, str, str]]]] = [
+    ("SIP108", ["Ref", "Action", "End date", "Owner", "Status", "Comments"],
+     [["1", "Do", "Jun-17", "RG", "Green", "x"]], {}, []),
+    ("SIP108", ["Task", "Status"], [["Do", "Green"]], {},
+     [(1, "Task", "SIP108"), (1, "Task", "SIP108"), (1, "Task", "SIP108"), (1, "Task", "SIP108")]),
+    ("SIP203", ["ID", "Task", "Status"], [["R-001", "a", "Open"], ["R-002", "b", "Open"], ["R-3", "c", "Open"]], {},
+     []),
+    ("SIP203", ["ID", "Task", "Status"], [["R-001", "a", "Open"], ["R-002", "b", "Open"], ["R_003", "c", "Open"]],
+     {}, [(4, "ID", "SIP203")]),
+    ("SIP203", ["ID", "Task", "Status"], [["7", "a", "Open"], ["I-3", "b", "Open"], ["x7!", "c", "Open"]], {},
+     [(4, "ID", "SIP203")]),
+    ("SIP502", ["Task", "Owner", "Status"], [["a", "Rachel Green", "Open"], ["b", "Head of Service (EH)", "Open"],
+                                            ["c", "RG/JF", "Open"], ["d", "o'brien@x.gov.uk", "Open"]], {}, []),
+    ("SIP502", ["Task", "Owner", "Status"], [["a", "1", "Open"], ["b", "RG #2", "Open"], ["c", "?", "Open"]], {},
+     [(2, "Owner", "SIP502"), (3, "Owner", "SIP502"), (4, "Owner", "SIP502")]),
+    ("SIP502", ["Task", "Owner", "Status"], [["a", "Rachel Green", "Open"], ["b", "Ann Other", "Open"]],
+     {"officers": {"RG": Officer("RG", "Rachel Green")}}, [(3, "Owner", "SIP502")]),
+    ("SIP103", ["Task", "Theme", "Status"], [["a", "Housing", "Open"], ["b", "", "Open"]], {},
+     [(3, "Theme", "SIP103")]),
+    ("SIP103", ["Task", "Status"], [["a", "Open"]], {}, []),  # no priorities at all: one group
+    ("SIP105", ["Task", "Status", "Days left"], [["a", "Open", 3], ["b", "Open", 4]], {}, []),
+    ("SIP109", ["Task", "Status"], [["Priority 12345678: fine", ""], ["a", "Open"]], {}, []),
+    ("SIP109", ["Task", "Status"], [["Priority 1234567890: too long", ""], ["a", "Open"]], {},
+     [(2, "Task", "SIP109")]),
+]
+
+
+@pytest.mark.parametrize(("code", "header", "rows", "settings", "expected"), LAYOUT_CASES,
+                         ids=[f"{c[0]}-{'fails' if c[4] else 'passes'}-{i}" for i, c in enumerate(LAYOUT_CASES)])
+def test_rule_on_another_layout(code, header, rows, settings, expected):
+    grid = Grid("Plan", [header, *rows])
+    if code == "SIP105":  # the helper column's formulas are not the plan's
+        grid.formulas.update({(1, 2): "TODAY()-B2", (2, 2): "TODAY()-B3"})
+    config = Config(as_of=AS_OF, select=(code,), **settings)
+    report = validate(read_plan(grid, config), config)
+    assert [(f.row, f.column, f.code) for f in report.findings] == expected
+
+
 def flatten(code: str, actions: list[dict], grid: Grid | None = None) -> list[tuple[int, str, str]]:
     grid = grid or plan_grid(*[{"ref": f"1.{i + 1}", **a} for i, a in enumerate(actions)])
     config = make_config(select=(code,))
@@ -99,10 +148,10 @@ def test_rule(code, actions, expected):
 
 
 def test_every_rule_has_a_case_or_is_fatal():
-    covered = {case[0] for case in CASES} | {"SIP104", "SIP105", "SIP106", "SIP103", "SIP602"}
+    covered = {case[0] for case in CASES + LAYOUT_CASES} | {"SIP104", "SIP105", "SIP106", "SIP103", "SIP602"}
     assert {rule.code for rule in all_rules() if not rule.fatal} <= covered
-    assert all(any(c[0] == code and c[2] for c in CASES) for code in covered - {"SIP104", "SIP105", "SIP106",
-                                                                                 "SIP103"})
+    assert all(any(c[0] == code and c[-1] for c in CASES + LAYOUT_CASES)
+               for code in covered - {"SIP104", "SIP105", "SIP106", "SIP103"})
 
 
 def test_sip103_action_before_any_priority():

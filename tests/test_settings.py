@@ -41,3 +41,38 @@ def test_a_bad_setting_is_refused_naming_its_cell(key, value, message):
     with pytest.raises(SettingsError) as caught:
         config_from_settings(settings(key, value), Config())
     assert str(caught.value).startswith(message)
+
+
+def _tables(*rows: list[object]) -> Grid:
+    return Grid("Settings", [list(row) for row in rows])
+
+
+@pytest.mark.parametrize(("rows", "attribute", "expected"), [
+    # a spelling may mean one of the BRAG statuses, or a meaning without a colour
+    ([["BRAG spellings"], ["Spelling", "Status"], ["Signed off", "Blue"], ["Parked", "On hold"],
+      ["Not begun", "not started"]], "status_words", {"parked": "on hold", "not begun": "not started"}),
+    ([["BRAG spellings"], ["Spelling", "Status"], ["Signed off", "Complete"], ["Fine", "Green"]], "brag",
+     {"signed off": "Blue", "fine": "Green"}),
+])
+def test_brag_spellings_may_mean_any_status(rows, attribute, expected):
+    assert getattr(config_from_settings(_tables(*rows), Config()), attribute) == expected
+
+
+@pytest.mark.parametrize("name", ["rag", "RAG status", "Status", "status:"])
+def test_a_column_alias_row_names_its_field_by_name_or_by_a_label(name):
+    config = config_from_settings(_tables(["Column aliases"], ["Field", "Labels"], [name, "Colour, Shade"]), Config())
+    assert config.aliases["rag"][-2:] == ("colour", "shade")
+
+
+def test_a_brag_spelling_of_no_known_meaning_is_refused():
+    with pytest.raises(SettingsError, match="Settings B3: 'Purple' is not one of Blue, Red, Amber, Green, Not "
+                                            "started or On hold"):
+        config_from_settings(_tables(["BRAG spellings"], ["Spelling", "Status"], ["Grape", "Purple"]), Config())
+
+
+def test_the_rows_set_up_writes_are_the_rows_the_reader_accepts():
+    from sip_excel.settings import SETTINGS, starter_rows
+
+    config = config_from_settings(Grid("Settings", starter_rows()), Config())
+    assert (config.reporting_period_months, config.staleness_days, config.report.public) == (3, 92, "Public")
+    assert {label.lower() for label, *_ in starter_rows() if label} >= {s.label.lower() for s in SETTINGS}

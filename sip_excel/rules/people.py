@@ -45,12 +45,28 @@ class MissingLead(FieldRule):
         return f"Action {table.label(i)} has no lead officer.", "Enter the lead officer's initials."
 
 
+# What a person's name or role may hold besides letters and spaces: "O'Brien", "J. Smith", "Head of Service
+# (Children)", "Smith-Jones", an e-mail address. Digits and other marks cannot be a person.
+NAME_MARKS = frozenset("/,&+;.'\u2019-()@_")
+
+
 @lru_cache(maxsize=4096)  # the same initials recur on every page of a plan
-def judge_officers(text: str, known: frozenset[str]) -> tuple[str, str] | None:
-    """(message, suggestion) for a lead officer cell whose parts are not initials, or are initials not among
-    ``known`` (an empty ``known``, no Officers list in Settings, accepts any initials); None if it is fine.
-    Look-alike letters are left to SIP503."""
+def judge_officers(text: str, known: frozenset[str], names: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+    """(message, suggestion) for a lead officer cell that names no one this plan knows; None if it is fine.
+
+    With an Officers list in Settings (``known`` initials, ``names`` in lower case), each part must be
+    initials from it, or the cell one of its names. Without one, people write initials, full names or
+    roles, so only what cannot be a person is flagged: digits, or marks no name has. Look-alike letters
+    are left to SIP503."""
     if foreign_letters(text):
+        return None
+    if not known:
+        odd = sorted({ch for ch in text if not (ch.isalpha() or ch.isspace() or ch in NAME_MARKS)})
+        if odd or not any(ch.isalpha() for ch in text):
+            return (f"'{text}' cannot be a person: it holds {' '.join(odd) if odd else 'no letters'}.",
+                    "Enter the officer's initials or name.")
+        return None
+    if text.lower() in names:
         return None
     people = officers_in(text)
     not_initials = [p for p in people if not INITIALS.match(p)]
@@ -70,12 +86,17 @@ class UnknownOfficer(FieldRule):
     code, severity, fields, cells = "SIP502", WARNING, PEOPLE_FIELDS, FILLED
 
     def flagged(self, table: Table, column: Column, shown: list[int], context: Context) -> Iterable[int]:
-        texts, known = column.texts, context.config.officer_initials
-        verdicts = Memo(lambda text: judge_officers(text, known))
+        texts, known, names = column.texts, context.config.officer_initials, _names(context)
+        verdicts = Memo(lambda text: judge_officers(text, known, names))
         return [i for i in shown if verdicts[texts[i]]]
 
     def explain(self, table: Table, column: Column, i: int, context: Context) -> tuple[str, str]:
-        return judge_officers(column.texts[i], context.config.officer_initials)
+        return judge_officers(column.texts[i], context.config.officer_initials, _names(context))
+
+
+def _names(context: Context) -> frozenset[str]:
+    """The full names in the Officers list, in lower case: a plan may write 'Rachel Green' for RG."""
+    return frozenset(officer.name.lower() for officer in context.config.officers.values() if officer.name)
 
 
 class LookAlikeLetters(FieldRule):

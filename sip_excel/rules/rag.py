@@ -5,7 +5,9 @@ import re
 from functools import lru_cache
 from collections.abc import Iterable
 
+from ..fields import UNKNOWN
 from ..findings import ERROR, WARNING
+from ..headers import plain
 from ..model import Column, Memo, Table
 from .base import BLANK, FILLED, ActionRule, Context, FieldRule
 
@@ -36,8 +38,8 @@ class NotBrag(FieldRule):
     code, severity, fields, cells = "SIP402", ERROR, ("rag",), FILLED
 
     def flagged(self, table: Table, column: Column, shown: list[int], context: Context) -> Iterable[int]:
-        statuses = table.statuses
-        return [i for i in shown if statuses[i] is None]
+        meanings = table.meanings
+        return [i for i in shown if meanings[i] == UNKNOWN]
 
     def explain(self, table: Table, column: Column, i: int, context: Context) -> tuple[str, str]:
         return f"'{column.texts[i]}' is not a BRAG status.", CHOOSE
@@ -49,14 +51,21 @@ class NonStandardRag(FieldRule):
     code, severity, fields, cells = "SIP403", WARNING, ("rag",), FILLED
 
     def flagged(self, table: Table, column: Column, shown: list[int], context: Context) -> Iterable[int]:
-        statuses, values, standard = table.statuses, column.values, context.config.standard_spellings
+        meanings, values, standard = table.meanings, column.values, context.config.standard_spellings
         non_standard = Memo(lambda written: type(written) is str and not _is_standard(written, standard))
-        return [i for i in shown if statuses[i] is not None and non_standard[values[i]]]
+        return [i for i in shown if meanings[i] != UNKNOWN and non_standard[values[i]]]
 
     def explain(self, table: Table, column: Column, i: int, context: Context) -> tuple[str, str]:
-        written, status = column.values[i], table.statuses[i]
-        return (f"'{written}' is read as {status}, but is not a standard spelling, so filters and counts in Excel "
-                "will miss it.", _spelling(written, tuple(context.config.brag)) or status)
+        written, status, meaning = column.values[i], table.statuses[i], table.meanings[i]
+        spelling = _spelling(written, tuple(context.config.brag))
+        if spelling:  # a BRAG spelling with something around it: 'c Completed'
+            return (f"'{written}' is read as {status}, but is not a standard spelling, so filters and counts in "
+                    "Excel will miss it.", spelling)
+        if status:  # a word of another scale: 'On track', 'Done', 'A/G', a green circle
+            return (f"'{plain(written) or written}' means {meaning}, read as {status}, but is not a BRAG status, "
+                    "so filters and counts in Excel will miss it.", status)
+        return (f"'{plain(written) or written}' means {meaning}, which has no BRAG colour; it is counted as "
+                f"{meaning}.", f"Keep it, or add it to BRAG spellings in Settings as {meaning.capitalize()}.")
 
 
 def _is_standard(written: str, standard: frozenset[str] | set[str]) -> bool:

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import compress
 
 from ..findings import ERROR, WARNING, Finding
-from ..model import Column, Plan, Table, ref_key
+from ..model import Column, Memo, Plan, Table, ref_key, ref_scheme
 from .base import BLANK, FILLED, Context, FieldRule, Rule
 
 
@@ -27,6 +28,8 @@ class DuplicateRef(Rule):
 
     def check(self, plan: Plan, context: Context) -> Iterator[Finding]:
         table = plan.table
+        if "ref" not in table.columns:
+            return  # no Ref column: SIP108 says so once
         refs = [ref for ref in table.refs if ref]
         if len(set(refs)) == len(refs):
             return  # no ref is used twice anywhere: the usual case, settled in C
@@ -45,19 +48,37 @@ class DuplicateRef(Rule):
 
 
 class MalformedRef(FieldRule):
-    """SIP203: Ref is not of the form 1.2, 1.2.3 or A5.1."""
+    """SIP203: Ref does not follow the plan's own scheme (such as 1.2, A5.1 or R-001)."""
 
     code, severity, fields, cells = "SIP203", WARNING, ("ref",), FILLED
 
     def flagged(self, table: Table, column: Column, shown: list[int], context: Context) -> Iterable[int]:
-        keys = table.ref_keys
-        return [i for i in shown if keys[i] is None]
+        keys, texts = table.ref_keys, column.texts
+        marks = {ch for ch in set("".join(map(texts.__getitem__, shown))) if not ch.isalnum()}
+        if len(marks) < 2:  # every ref joined the same way, or not at all (the usual case): settled in C
+            return [i for i in shown if keys[i] is None]
+        scheme = _dominant_scheme(table, column, shown)
+        schemes = Memo(ref_scheme)
+        return [i for i in shown if keys[i] is None or scheme and schemes[texts[i]] not in ("", scheme)]
 
     def explain(self, table: Table, column: Column, i: int, context: Context) -> tuple[str, str]:
         text = column.texts[i]
+        scheme = _dominant_scheme(table, column, column.filled)
+        if table.ref_keys[i] is not None:
+            mended = re.sub(r"[-_. ]", scheme, text) if len(scheme) == 1 else ""
+            return (f"Ref '{text}' is joined by '{ref_scheme(text)}' where this plan's refs use '{scheme}'.",
+                    mended or f"Join its parts with '{scheme}', as the others are.")
         cleaned = re.sub(r"[^A-Z0-9.]", "", text.upper()).strip(".")
-        return (f"Ref '{text}' is not of the form 1.2, 1.2.3 or A5.1.",
-                cleaned if ref_key(cleaned) else "Use numbers separated by dots.")
+        return (f"Ref '{text}' is not a ref: a few letters, then numbers joined by dots or dashes, such as 1.2, "
+                "A5.1 or R-001.", cleaned if ref_key(cleaned) else "Use numbers separated by dots.")
+
+
+def _dominant_scheme(table: Table, column: Column, shown: list[int]) -> str:
+    """The marks most of the plan's refs are joined by ('' when most refs are single numbers)."""
+    keys, texts = table.ref_keys, column.texts
+    counts = Counter(map(ref_scheme, (texts[i] for i in shown if keys[i] is not None)))
+    counts.pop("", None)  # a ref of one part fits any scheme
+    return counts.most_common(1)[0][0] if counts else ""
 
 
 class NumericRef(Rule):
@@ -67,8 +88,8 @@ class NumericRef(Rule):
 
     def check(self, plan: Plan, context: Context) -> Iterator[Finding]:
         table = plan.table
-        column = table.columns["ref"]
-        if float not in set(map(type, column.values)):
+        column = table.columns.get("ref")
+        if column is None or float not in set(map(type, column.values)):
             return  # refs typed as text, as they should be
         last_key: dict[int | None, tuple[str, tuple[int, ...]]] = {}  # priority -> the ref key seen last
         for i, (value, text, priority, key) in enumerate(zip(column.values, column.texts, table.priorities,
@@ -96,7 +117,9 @@ class RefSequence(Rule):
 
     def check(self, plan: Plan, context: Context) -> Iterator[Finding]:
         table = plan.table
-        column = table.columns["ref"]
+        column = table.columns.get("ref")
+        if column is None:
+            return
         previous: dict[tuple[int | None, str | None, str], tuple[tuple[int, ...], int]] = {}
         keyed = compress(zip(range(len(table)), table.ref_keys, table.priorities, table.sections),
                          [type(value) is not float for value in column.values])  # numeric refs: SIP204
