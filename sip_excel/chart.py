@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import io
 
-from .rollup import COUNT_COLUMNS, Rollup
+from .rollup import Rollup
 
 COLOURS = {"Blue": "#4F81BD", "Red": "#C0504D", "Amber": "#F79646", "Green": "#9BBB59", "Unrated": "#BFBFBF"}
 
@@ -19,7 +19,7 @@ def brag_chart(rollup: Rollup) -> io.BytesIO:
     labels = list(table["label"])[::-1]
     figure, axes = plt.subplots(figsize=(7.5, 0.42 * len(labels) + 1.1), dpi=150)
     left = [0] * len(labels)
-    for status in COUNT_COLUMNS:
+    for status in rollup.statuses:
         counts = list(table[status])[::-1]
         if not any(counts):
             continue
@@ -46,7 +46,7 @@ def chart_description(rollup: Rollup) -> str:
     from .committee.sentences import join, long_date
 
     def figures(record) -> str:
-        return join([f"{int(record[status])} {status.lower()}" for status in COUNT_COLUMNS if int(record[status])]) \
+        return join([f"{int(record[status])} {status.lower()}" for status in rollup.statuses if int(record[status])]) \
             or "no actions"
 
     bars = "; ".join(f"{record['label']}: {figures(record)}" for record in rollup.priorities.to_dict(orient="records"))

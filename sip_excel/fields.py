@@ -98,8 +98,12 @@ WHOLE_CELL_ONLY = frozenset({word for words in STATUS_WORDS.values() for word in
                             | {"open", "new", "active", "started", "planned", "pending", "proposed", "hold",
                                "issues", "behind", "met", "delivered", "implemented", "finished", "rating"})
 
-# The fill colours of the statuses (hex RGB), for the RAG column in Excel and the cells of the report
-# (today excel.BRAG_FILLS and report.CELL_COLOURS spell them out again), and for the two meanings that
-# have no BRAG colour.
-STATUS_COLOURS = {"Blue": "9DC3E6", "Red": "F4B6B5", "Amber": "FFD966", "Green": "C5E0B3", "Unrated": "E7E6E6"}
+# How the roll-up and the report name an action's status: its BRAG status, else its meaning where that has
+# no BRAG colour, else Unrated.
+UNCOLOURED = {NOT_STARTED: "Not started", ON_HOLD: "On hold"}
+UNRATED = "Unrated"
+# The fill colours of the statuses (hex RGB), for the RAG column in Excel and the cells of the report, and
+# for the two meanings that have no BRAG colour.
 MEANING_COLOURS = {NOT_STARTED: "FFFFFF", ON_HOLD: "D9D2E9"}
+STATUS_COLOURS = {"Blue": "9DC3E6", "Red": "F4B6B5", "Amber": "FFD966", "Green": "C5E0B3", UNRATED: "E7E6E6",
+                  **{UNCOLOURED[meaning]: colour for meaning, colour in MEANING_COLOURS.items()}}

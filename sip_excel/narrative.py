@@ -6,11 +6,10 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 
 from .committee.sentences import capital, count, join, long_date, number, verb
-from .rollup import COUNT_COLUMNS, Rollup
+from .rollup import Rollup
 from .travel import Travel
 
 # Every status the roll-up counts but Blue: a plan's own statuses ("On hold") included, whatever the model has.
-OPEN_STATUSES = tuple(status for status in COUNT_COLUMNS if status != "Blue")
 # How a sentence names an action's status: "two are complete", "one is at amber".
 STATUS_WORDS = {"Blue": "complete", "Red": "red", "Amber": "at amber", "Green": "at green",
                 "Unrated": "without a rating"}
@@ -41,7 +40,7 @@ def completion_sentence(rollup: Rollup) -> str:
 
 def brag_sentence(rollup: Rollup) -> str:
     """'Of the 59 actions still open, there are no red ratings, five at amber and the rest at green.'"""
-    counts = {status: rollup.count(status) for status in OPEN_STATUSES}
+    counts = {status: rollup.count(status) for status in rollup.open_statuses}
     red, amber, green = counts.get("Red", 0), counts.get("Amber", 0), counts.get("Green", 0)
     others = {status: n for status, n in counts.items() if status not in ("Red", "Amber", "Green") and n}
     open_actions = sum(counts.values())
@@ -74,7 +73,7 @@ def red_sentence(rollup: Rollup) -> str:
 def amber_sentence(amber_not_yet_due: int, rollup: Rollup) -> str:
     """Only when most open actions are amber and most of those are not yet due."""
     amber = rollup.count("Amber")
-    open_actions = sum(rollup.count(s) for s in OPEN_STATUSES)
+    open_actions = sum(rollup.count(s) for s in rollup.open_statuses)
     if amber * 2 > open_actions and amber_not_yet_due * 2 > amber:
         return "Most actions are amber because their planned completion dates have not yet been reached."
     return ""
@@ -83,7 +82,7 @@ def amber_sentence(amber_not_yet_due: int, rollup: Rollup) -> str:
 def overdue_sentence(rollup: Rollup, as_of: dt.date) -> str:
     """'At 31 August 2017, 15 actions are past their end date and not complete.'"""
     overdue = rollup.count("Overdue")
-    open_actions = sum(rollup.count(s) for s in OPEN_STATUSES)
+    open_actions = sum(rollup.count(s) for s in rollup.open_statuses)
     if overdue == 0:
         return f"No action is past its end date at {long_date(as_of)}." if open_actions else ""
     if overdue == open_actions and overdue > 1:

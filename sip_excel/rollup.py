@@ -7,18 +7,17 @@ from dataclasses import dataclass
 import pandas as pd
 
 from .config import STATUSES
-from .fields import NOT_STARTED, ON_HOLD
+from .fields import UNCOLOURED, UNRATED
 from .findings import ERROR
-from .model import Plan
+from .model import Action, Plan
 from .travel import Travel
 from .validate import Report
 
 STALE_CODES = ("SIP602", "SIP603")
 LABEL_WIDTH = 48
-UNRATED = "Unrated"
-COUNT_COLUMNS = [*STATUSES, UNRATED]
-# Statuses with a meaning but no BRAG colour: counted as such, in columns of their own when a plan uses them.
-UNCOLOURED = {NOT_STARTED: "Not started", ON_HOLD: "On hold"}
+# Every status the roll-up may count, in order. Not started and On hold (a meaning with no BRAG colour) get
+# columns of their own only when a plan uses them; Rollup.statuses says which a table has.
+COUNT_COLUMNS = [*STATUSES, *UNCOLOURED.values(), UNRATED]
 COLUMNS = ["level", "priority", "section", "label", *COUNT_COLUMNS, "Total", "% complete", "Overdue",
            "Stale comments", "Open errors"]
 
@@ -38,9 +37,24 @@ class Rollup:
     def totals(self) -> pd.Series:
         return self.table[self.table["level"] == "total"].iloc[0]
 
+    @property
+    def statuses(self) -> list[str]:
+        """The statuses this roll-up counts, in order (BRAG, then Not started / On hold where used, Unrated)."""
+        return [name for name in COUNT_COLUMNS if name in self.table.columns]
+
+    @property
+    def open_statuses(self) -> list[str]:
+        """The statuses of actions not complete."""
+        return [name for name in self.statuses if name != "Blue"]
+
     def count(self, column: str) -> int:
         """A figure from the totals row, e.g. count('Blue') (0 for a status the plan does not use)."""
         return int(self.totals.get(column, 0))
+
+
+def status_label(action: Action) -> str:
+    """How the roll-up and the report name an action's status: 'Amber', 'On hold', 'Unrated'."""
+    return action.status or UNCOLOURED.get(action.meaning, UNRATED)
 
 
 def actions_frame(plan: Plan, report: Report) -> pd.DataFrame:
@@ -53,7 +67,7 @@ def actions_frame(plan: Plan, report: Report) -> pd.DataFrame:
         action_rows = [action.row + 1, *(r + 1 for r in action.extra_rows)]
         rows.append({
             "priority": action.priority, "section": action.section or "", "ref": action.ref,
-            "status": action.status or UNCOLOURED.get(action.meaning, UNRATED),
+            "status": status_label(action),
             "overdue": action.is_overdue(report.as_of),
             "stale": any((action.priority, plan.sheet, r) in stale for r in action_rows),
             "errors": sum(error_rows.get((action.priority, r), 0) for r in action_rows),

@@ -130,3 +130,26 @@ def test_a_section_paragraph_names_its_recommendation_counts_and_progress():
     assert paragraph == {"title": "Improve written plans.",
                          "text": "Of its two actions, one is complete and one is at green. "
                                  "Latest progress: Audit in October."}
+
+
+def test_not_started_and_on_hold_are_named_as_such_not_as_unrated():
+    """Status words with a meaning but no BRAG colour (issue 13) reach the report's sentences by that meaning."""
+    from sip_excel.api import load
+    from sip_excel.narrative import brag_sentence
+    from sip_excel.rollup import rollup
+    from sip_excel.validate import validate
+
+    rows = [["Task", "Owner", "Due date", "Status"],
+            ["Agree the referral form", "JS", D(2017, 6, 1), "Done"],
+            ["Publish the offer", "JS", D(2017, 7, 1), "Amber"],
+            ["Set up the forum", "TJ", D(2017, 7, 15), "On hold"],
+            ["Review the thresholds", "TJ", D(2017, 12, 1), "Not started"]]
+    plan, config = load({"Tracker": Grid("Tracker", rows)}, as_of=AS_OF)
+    rolled = rollup(plan, validate(plan, config))
+    assert rolled.open_statuses == ["Red", "Amber", "Green", "Not started", "On hold", "Unrated"]
+    assert brag_sentence(rolled) == ("Of the three actions still open, there are no red ratings, one at amber, "
+                                     "none at green, one not started and one on hold.")
+    assert overdue_items(plan, AS_OF, config, namer(plan)) == [
+        "Publish the offer (row 3): due 1 July 2017, at amber, led by JS.",
+        "Set up the forum (row 4): due 15 July 2017, on hold, led by TJ.",
+    ]

@@ -144,11 +144,8 @@ def test_status_sentence(counts, sentence):
     assert status_sentence(counts) == sentence
 
 
-def test_a_status_of_the_plans_own_is_counted_and_named(monkeypatch):
+def test_a_status_of_the_plans_own_is_counted_and_named():
     """Another layout may bring statuses such as 'On hold': the sentences count them, in their own words."""
-    import sip_excel.narrative as narrative
-
-    monkeypatch.setattr(narrative, "OPEN_STATUSES", ("Red", "Amber", "Green", "Unrated", "On hold"))
     rolled = totals(blue=1, amber=2, green=2)
     rolled.table["On hold"] = 1
     rolled.table["Total"] += 1

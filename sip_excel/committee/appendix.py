@@ -14,11 +14,12 @@ from collections.abc import Iterable
 from xml.sax.saxutils import escape
 
 from ..model import Action, Plan
-from ..rollup import UNRATED
+from ..fields import STATUS_COLOURS, UNRATED
+from ..rollup import status_label
 from .sentences import _CONTROL
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-CELL_COLOURS = {"Blue": "9DC3E6", "Red": "F4B6B5", "Amber": "FFD966", "Green": "C5E0B3", UNRATED: "E7E6E6"}
+CELL_COLOURS = STATUS_COLOURS  # one set of status colours, shared with Excel's RAG column
 HEADER_FILL = "D9E1F2"
 # The plan's columns in the plan's order, with the heading each takes and its share of the page's width.
 COLUMNS = (("aim", "Specific aim", 3.2), ("ref", "Ref", 1.2), ("action", "Action", 4.6), ("start", "Start", 1.5),
@@ -65,7 +66,7 @@ def cell_texts(action: Action, names: list[str]) -> list[str]:
             date = action.date(name)  # 'Jun 2017' (the table is narrow), or as the plan shows a bad one
             texts.append(str(date) if date is not None and date.plausible else action.text(name))
         elif name == "rag":
-            texts.append(action.status or UNRATED)
+            texts.append(status_label(action))
         else:
             entry = action.fields.get(name)
             texts.append(str(entry.value).strip() if entry is not None and isinstance(entry.value, str)

@@ -13,7 +13,7 @@ from ..config import Config, ReportMeta
 from ..model import Action, Plan
 from ..narrative import amber_sentence, brag_sentence, completion_sentence, overdue_sentence, red_sentence, \
     status_phrase, status_sentence, travel_intro, travel_sentences
-from ..rollup import COUNT_COLUMNS, STALE_CODES, UNRATED, Rollup
+from ..rollup import COUNT_COLUMNS, STALE_CODES, Rollup, status_label
 from ..rules.comments import PLACEHOLDERS
 from ..travel import Travel
 from ..validate import Report
@@ -198,7 +198,7 @@ def overdue_items(plan: Plan, as_of: dt.date, config: Config, name: Callable[[Ac
         lead = lead_names(action, config)
         due = plan_date(action.end, action.text("end"))
         items.append(f"{without_stop(text)} ({name(action)}): due {due}, "
-                     f"{status_phrase(action.status or UNRATED)}{f', led by {lead}' if lead else ''}.")
+                     f"{status_phrase(status_label(action))}{f', led by {lead}' if lead else ''}.")
     return items
 
 
@@ -229,7 +229,7 @@ def section_paragraphs(plan: Plan, as_of: dt.date) -> list[dict[str, str]]:
         for section in priority.sections:
             indices = [i for i, a in enumerate(plan.actions)
                        if a.priority == priority.number and a.section == section]
-            counts = Counter(plan.actions[i].status or UNRATED for i in indices)
+            counts = Counter(status_label(plan.actions[i]) for i in indices)
             ordered = {s: counts[s] for s in (*COUNT_COLUMNS, *counts) if counts[s]}
             progress = next((c for i in reversed(indices) if (c := latest_comment(plan, i))), "")
             aim = next((clean(plan.actions[i].text("aim")) for i in indices if plan.actions[i].text("aim")), "")

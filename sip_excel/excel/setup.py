@@ -8,8 +8,9 @@ from ..grid import column_letter
 from ..history import History
 from ..model import Plan
 from .host import DROP_DOWNS, HIGHLIGHTS, Host
+from ..fields import STATUS_COLOURS, STATUSES
 
-BRAG_FILLS = {"Blue": "#9DC3E6", "Red": "#F4B6B5", "Amber": "#FFD966", "Green": "#C5E0B3"}
+BRAG_FILLS = {status: f"#{STATUS_COLOURS[status]}" for status in STATUSES}  # the report's colours too
 BRAG_HELP = ("Blue: complete. Red: stuck. Amber: more work needed, or an issue in sight. Green: in progress, "
              "no barriers.")
 
