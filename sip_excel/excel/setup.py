@@ -53,29 +53,14 @@ def add_comment_updated_column(sheet: Any, plan: Plan) -> int:
     return width
 
 
-def settings_rows() -> list[list[Any]]:
-    """The Settings sheet Set up adds to a workbook without one: every label the reader knows, defaults filled."""
-    from ..config import DEFAULT_BRAG
-
-    return [
-        ["Report", None, None], ["Committee", None, None], ["Meeting date", None, None], ["Subject", None, None],
-        ["Public", "Public", None], ["Report of", None, None], ["Report author", None, None],
-        ["Author role", None, None], ["Author telephone", None, None], ["Author email", None, None],
-        ["Plan name", None, None], [None, None, None], ["Validation", None, None], ["As of date", None, None],
-        ["Plan start", None, None], ["Plan end", None, None], ["Reporting period (months)", 3, None],
-        ["Staleness window (days)", 92, None], ["Plan sheet", None, None], [None, None, None],
-        ["Officers", None, None], ["Initials", "Name", "Role"], [None, None, None],
-        ["BRAG spellings", None, None], ["Spelling", "Status", None],
-        *[[spelling.capitalize(), status, None] for spelling, status in DEFAULT_BRAG.items()],
-        [None, None, None], ["Severities", None, None], ["Code", "Severity", None],
-    ]
-
-
 def add_settings_sheet(book: Any) -> None:
+    """The Settings sheet for a workbook without one: every setting the reader knows, starter values filled
+    (settings.LAYOUT is the one place its rows are spelt out)."""
     from ..config import SETTINGS_SHEET
+    from ..settings import starter_rows
 
     sheet = book.sheets.add(SETTINGS_SHEET, after=book.sheets[len(book.sheets) - 1])
-    sheet["A1"].value = settings_rows()
+    sheet["A1"].value = starter_rows()
 
 
 def summary(listed: bool, buttons: bool, route: str) -> str:
