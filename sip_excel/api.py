@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from os import PathLike
 from typing import Any
 
-from .config import SETTINGS_SHEET, Config, config_from_settings
+from .config import SETTINGS_SHEET, TOOL_SHEETS, Config, config_from_settings
 from .errors import PlanStructureError, SipError
 from .grid import Grid
 from .history import HISTORY_SHEET, History
@@ -17,7 +17,6 @@ from .validate import Report, validate
 log = logging.getLogger(__name__)
 
 # Sheets the tool writes itself; never mistaken for the plan.
-TOOL_SHEETS = ("Validation", HISTORY_SHEET, "_sip_marks")
 
 
 def load(source: str | PathLike[str] | Mapping[str, Grid], *, sheet: str | None = None,

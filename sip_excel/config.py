@@ -20,6 +20,9 @@ from .settings import EXTRA_LABELS, LAYOUT, SETTINGS, TABLES
 log = logging.getLogger(__name__)
 
 SETTINGS_SHEET = "Settings"
+# The sheets the tool itself owns in a workbook (the Excel buttons write them; readers pass over them).
+VALIDATION_SHEET, MARKS_SHEET, HISTORY_SHEET = "Validation", "_sip_marks", "_sip_history"
+TOOL_SHEETS = (VALIDATION_SHEET, HISTORY_SHEET, MARKS_SHEET)
 
 # Canonical field -> the header labels that name it (compared case-blind, punctuation aside); see fields.py.
 DEFAULT_ALIASES: dict[str, tuple[str, ...]] = {spec.name: spec.labels for spec in FIELDS}

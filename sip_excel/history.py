@@ -8,10 +8,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from .config import HISTORY_SHEET  # noqa: F401 (re-exported: where the history is kept)
 from .grid import as_text
 from .model import Plan
 
-HISTORY_SHEET = "_sip_history"
 HISTORY_HEADER = ["Priority", "Action key", "Comment fingerprint", "First seen", "", "Notes added by sip-excel",
                   "Note fingerprint", "", "Marks rules installed", "Status colours on"]
 WIDTH = len(HISTORY_HEADER)

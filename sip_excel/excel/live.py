@@ -6,7 +6,7 @@ import logging
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from ..config import Config
+from ..config import MARKS_SHEET, VALIDATION_SHEET, Config  # noqa: F401 (re-exported)
 from ..grid import Grid, Position
 from ..history import HISTORY_SHEET, History
 from ..model import Plan
@@ -14,8 +14,6 @@ from .host import Host
 
 log = logging.getLogger(__name__)
 
-VALIDATION_SHEET = "Validation"
-MARKS_SHEET = "_sip_marks"
 
 
 def find_sheet(book: Any, name: str) -> Any | None:
