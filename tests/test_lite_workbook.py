@@ -51,6 +51,9 @@ def test_main_py_and_requirements_are_in_the_web_extension_part():
     assert properties["pyodideVersion"] == "0.27.5"  # Python 3.12, which tests/test_pyodide.py runs
     lines = properties["requirements.txt"].splitlines()
     assert lines[0] == "xlwings==0.33.11  # required" and lines[-1].endswith("sip_excel-0.1.0-py3-none-any.whl")
+    named = {re.split(r"[<>=]", line)[0] for line in lines}
+    assert {"defusedxml", "openpyxl", "docxtpl", "python-docx", "jinja2", "pandas"} <= named  # what Lite fetches
+    assert not named & {"python-calamine", "orjson"}  # no WebAssembly wheels: the buttons never need them
     root = ElementTree.fromstring(package["xl/webextensions/webextension1.xml"])
     assert {r.get("id").upper() for r in root.iter(f"{WE}reference")} == {"WA200008175"}  # the Lite add-in
     assert b"webextensiontaskpanes" in package["_rels/.rels"]  # Excel opens Lite's task pane with the workbook

@@ -58,8 +58,20 @@ DRAWING_REL = f"{REL_NS}/drawing"
 PACKAGE_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
 
 
+def webassembly_dependencies() -> list[str]:
+    """sip-excel's dependencies as Lite installs them, read from pyproject.toml: those marked as not for
+    WebAssembly left out. Named in requirements.txt so that IT and a data-protection officer see every package
+    Lite fetches (micropip takes the pure-Python ones from PyPI, pandas, matplotlib and lxml from Pyodide's own
+    builds)."""
+    import tomllib
+
+    project = tomllib.loads((HERE.parent / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return [spec.split(";")[0].strip() for spec in project["dependencies"]
+            if "sys_platform != 'emscripten'" not in spec.replace('"', "'")]
+
+
 def requirements(wheel: str) -> str:
-    return "\n".join((*LITE_REQUIREMENTS, wheel))
+    return "\n".join((*LITE_REQUIREMENTS, *webassembly_dependencies(), wheel))
 
 
 def webextension(main: str, requirements_txt: str) -> bytes:
