@@ -22,7 +22,6 @@ openpyxl would drop the web-extension parts on saving, so they are written at ZI
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import sys
 import zipfile
@@ -32,7 +31,7 @@ from xml.sax.saxutils import escape
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from build_macro_workbook import (BUTTONS, BUTTON_SIZE, PLAN_PART, REL_NS, _add_relationship, _free_id,  # noqa: E402
-                                  _insert_in_sheet)
+                                  _insert_in_sheet, scratch_sheet_like_the_plan)
 
 SOURCE = HERE / "sip_2017_18.xlsx"
 TARGET = HERE / "sip_2017_18_lite.xlsx"
@@ -100,21 +99,7 @@ def taskpanes() -> bytes:
 def shapes(source: Path, sheet_name: str) -> tuple[bytes, bytes]:
     """The four shapes' drawing and its relationships (the links to the cells under them), as XlsxWriter writes
     them for a sheet with the plan's column widths and row heights, so each sits where the .xlsm's button does."""
-    import xlsxwriter
-    from openpyxl import load_workbook
-    from openpyxl.utils import column_index_from_string
-
-    plan = load_workbook(source).worksheets[0]
-    scratch = io.BytesIO()
-    book = xlsxwriter.Workbook(scratch, {"in_memory": True})
-    sheet = book.add_worksheet(sheet_name)
-    for letter, dimension in plan.column_dimensions.items():
-        if dimension.width:
-            column = column_index_from_string(letter) - 1
-            sheet.set_column(column, column, dimension.width)
-    for row, dimension in plan.row_dimensions.items():
-        if dimension.height:
-            sheet.set_row(row - 1, dimension.height)
+    scratch, book, sheet = scratch_sheet_like_the_plan(source, sheet_name)
     quoted = "'" + sheet_name.replace("'", "''") + "'"
     for caption, _, cell in BUTTONS:
         sheet.insert_textbox(cell, caption, {**BUTTON_SIZE, "url": f"internal:{quoted}!{cell}",

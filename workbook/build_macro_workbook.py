@@ -97,8 +97,9 @@ def xlwings_conf_sheet() -> bytes:
             f'<sheetData>{rows}</sheetData></worksheet>').encode()
 
 
-def buttons_vml(source: Path) -> bytes:
-    """The buttons' VML, as XlsxWriter writes it for a sheet with the plan's column widths and row heights."""
+def scratch_sheet_like_the_plan(source: Path, sheet_name: str | None = None):
+    """An XlsxWriter workbook in memory and its one sheet, with the plan's column widths and row heights, so
+    that what is drawn on it (buttons, shapes) sits where it will sit on the plan."""
     import xlsxwriter
     from openpyxl import load_workbook
     from openpyxl.utils import column_index_from_string
@@ -106,7 +107,7 @@ def buttons_vml(source: Path) -> bytes:
     plan = load_workbook(source).worksheets[0]
     scratch = io.BytesIO()
     book = xlsxwriter.Workbook(scratch, {"in_memory": True})
-    sheet = book.add_worksheet(plan.title)
+    sheet = book.add_worksheet(sheet_name or plan.title)
     for letter, dimension in plan.column_dimensions.items():
         if dimension.width:
             column = column_index_from_string(letter) - 1
@@ -114,6 +115,12 @@ def buttons_vml(source: Path) -> bytes:
     for row, dimension in plan.row_dimensions.items():
         if dimension.height:
             sheet.set_row(row - 1, dimension.height)
+    return scratch, book, sheet
+
+
+def buttons_vml(source: Path) -> bytes:
+    """The buttons' VML, as XlsxWriter writes it for a sheet with the plan's column widths and row heights."""
+    scratch, book, sheet = scratch_sheet_like_the_plan(source)
     for caption, macro, cell in BUTTONS:
         sheet.insert_button(cell, {"macro": macro, "caption": caption, **BUTTON_SIZE})
     book.close()
