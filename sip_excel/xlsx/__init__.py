@@ -22,10 +22,10 @@ from pathlib import Path
 from defusedxml import ElementTree
 from defusedxml.common import DefusedXmlException
 
-from .dates import is_date_format
-from .errors import WorkbookError
-from .alongside import alongside
-from .grid import Grid, Position, parse_cell_name
+from ..dates import is_date_format
+from ..errors import WorkbookError
+from ..alongside import alongside
+from ..grid import Grid, Position, parse_cell_name
 
 log = logging.getLogger(__name__)
 
