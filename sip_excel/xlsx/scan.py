@@ -1,0 +1,290 @@
+"""A sheet's XML, scanned for what python-calamine cannot see: date formats, formulas and error values.
+
+Two scanners give the same answer.  The fast one is a few regular-expression passes
+over the XML as Excel, openpyxl, XlsxWriter and LibreOffice write it (every cell
+``<c r="..."`` with double-quoted attributes, no namespace prefixes); a cell that is
+not a date gives up at once, so a big plan scans in a fraction of its read.  The
+parsed one walks the XML with defusedxml's iterparse and reads any well-formed sheet.
+:func:`survey` looks at a sheet before anything reads it and says whether the fast
+one is exact for it; :func:`scan` then uses it, or the parsed one.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from defusedxml import ElementTree
+
+from ..grid import Position, cell_name, parse_cell_name
+
+Found = dict[Position, str]
+
+# The namespaces a sheet's main elements may be in: Transitional and Strict Open XML.
+MAIN_NAMESPACES = (b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                   b"http://purl.oclc.org/ooxml/spreadsheetml/main")
+_ROOT = re.compile(rb"<([\w.-]+:)?worksheet\b[^>]*?\sxmlns\s*=\s*[\"']([^\"']*)[\"']")
+# Cells whose position could make a dense read of the sheet big: columns from BA, rows from 100,000.
+_FAR_HINT = re.compile(rb'<c r="(?:[A-Z]{3}|[B-Z][A-Z]|[A-Z]{1,2}\d{6})')
+_CELL_REF = re.compile(rb'<c r="([A-Z]+)(\d+)"')
+_FORMULA_CELL = re.compile(rb'<c r="([A-Z]+\d+)"[^>]*>\s*<f\b([^>]*?)(?:/>|>([^<]*)</f>)')
+_ERROR_CELL = re.compile(rb'<c r="([A-Z]+\d+)"[^>]*?\st="e"[^>/]*>\s*(?:<f\b[^>]*/>\s*|<f\b[^>]*>[^<]*</f>\s*)?'
+                         rb'<v>([^<]*)</v>')
+_ATTRIBUTE = re.compile(rb'([\w:]+)="([^"]*)"')
+_REFERENCE = re.compile(r"&(?:#x([0-9a-fA-F]+)|#(\d+)|(lt|gt|amp|quot|apos));")
+_NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
+# Signs of XML the fast scan does not read exactly; any of them sends a sheet to the parser. Some can also
+# appear in cell text (harmlessly: the parser is then used for nothing worse than time).
+_NOT_PLAIN = (b"<!--", b"<![CDATA[", b":c ", b":c>", b":v>", b":f>", b":f ", b":row", b"<c>", b"<c/>", b"<c\t",
+              b"<c\n", b"<c\r")
+# Inside a cell's start tag: spaces around '=', single quotes, a character reference, tabs or line breaks, or two
+# spaces between attributes. Looked for only where the piece holds one of _ODD_TRIGGERS at all.
+_ODD_CELL_TAG = re.compile(rb"<c\s[^>]*?(?:=\s|\s=|='|&|[\t\n\r]|\s\s)")
+_ODD_TRIGGERS = (b"= ", b" =", b"='", b"&", b"\t", b"\n", b"\r", b"  ")
+DENSE_CELLS = 2_000_000  # a sheet read densely (python-calamine) at most this many cells beyond 8 per cell held
+
+
+class SheetScan(NamedTuple):
+    """What a sheet's XML says beyond its values (plain values, so it can travel between processes)."""
+
+    number_formats: Found  # date-formatted cells -> their number format
+    formulas: Found  # cells with a formula -> its text (without '='); a shared one's own text, worked out
+    errors: Found  # cells holding an Excel error value -> the value ('#REF!')
+
+
+@dataclass
+class Survey:
+    """A look at a sheet's XML before anything reads it."""
+
+    plain: bool = True  # the fast scan is exact for it
+    far: bool = False  # its cells spread far beyond what it holds: read it without a dense range
+    rows: int = 0
+    columns: int = 0
+    cells: int = 0
+
+
+def survey(pieces: Iterable[bytes]) -> Survey:
+    """Whether the fast scan reads this sheet exactly, and whether its cells lie so far apart that a dense read
+    (one slot per cell of the rectangle they span) would cost far more than what it holds."""
+    result = Survey()
+    hinted = False
+    tail = b""
+    for number, piece in enumerate(whole_cells(pieces)):
+        if number == 0:
+            root = _ROOT.search(piece)
+            if root is None or root[1] or root[2] not in MAIN_NAMESPACES:
+                result.plain = False
+        if result.plain:
+            body = piece[root.end():] if number == 0 else piece  # the prolog's line break is no sign
+            seam = tail + piece[:16]  # a sign cut in two by the pieces' edge
+            if any(sign in piece or sign in seam for sign in _NOT_PLAIN) or piece.count(b"<?") > (number == 0):
+                result.plain = False
+            elif any(sign in body for sign in _ODD_TRIGGERS) and _ODD_CELL_TAG.search(body):
+                result.plain = False
+            else:
+                cells = piece.count(b'<c r="')
+                if cells != piece.count(b"<c "):
+                    result.plain = False
+                result.cells += cells
+            tail = piece[-16:]
+        if not hinted and _FAR_HINT.search(piece):
+            hinted = True
+    result.far = hinted  # only a hint: the caller measures the extent (see :func:`extent`)
+    return result
+
+
+def extent(pieces: Iterable[bytes]) -> tuple[int, int, int]:
+    """(rows, columns, cells) that a plain sheet's cells span: one pass over their references."""
+    rows = columns = cells = 0
+    letters_seen: set[bytes] = set()
+    for piece in pieces:
+        found = _CELL_REF.findall(piece)
+        cells += len(found)
+        if found:
+            rows = max(rows, max(int(row) for _, row in found))
+            letters_seen.update(letters for letters, _ in found)
+    if letters_seen:
+        columns = max(parse_cell_name(letters.decode() + "1")[1] for letters in letters_seen) + 1
+    return rows, columns, cells
+
+
+def fits_dense(rows: int, columns: int, cells: int) -> bool:
+    """True when a dense read of the rectangle the cells span costs about what they hold."""
+    return rows * columns <= 8 * cells + DENSE_CELLS
+
+
+def scan(pieces: Iterable[bytes], date_styles: dict[int, str], plain: bool) -> SheetScan:
+    """The sheet's date formats, formulas and error values: the fast scan where it is exact, else the parser."""
+    return fast_scan(pieces, date_styles) if plain else parsed_scan(pieces, date_styles)
+
+
+def fast_scan(pieces: Iterable[bytes], date_styles: dict[int, str]) -> SheetScan:
+    """Regular-expression passes over XML as workbook writers write it, a piece of whole cells at a time."""
+    found = SheetScan({}, {}, {})
+    shared: list[tuple[Position, dict[str, str]]] = []
+    styles = {str(index).encode(): code for index, code in date_styles.items()}
+    pattern = None
+    if styles:
+        # <c r="D3" s="12" t="n">: the attributes before s, if any, are matched one by one, possessively
+        # (++, *+: a cell that is not a date gives up at once instead of backtracking), and findall
+        # keeps the loop over cells in C.
+        pattern = re.compile(rb'<c r="([A-Z]++)(\d++)"(?: (?!s=)[\w:]++="[^"]*+")*+ s="(' + b"|".join(styles)
+                             + rb')"[\s/>]')
+    columns = _ColumnNumbers()
+    for xml in whole_cells(pieces):
+        if pattern is not None:
+            cells = pattern.findall(xml)
+            if cells:  # (row, column) -> format, put together in C: a big plan has a hundred thousand dates
+                letters, rows, codes = zip(*cells)
+                positions = zip(map((-1).__add__, map(int, rows)), map(columns.__getitem__, letters))
+                found.number_formats.update(zip(positions, map(styles.__getitem__, codes)))
+        if b"<f" in xml:
+            for match in _FORMULA_CELL.finditer(xml):
+                position = parse_cell_name(match[1].decode())
+                attributes = {key.decode(): unescape(value.decode("utf-8", "replace"))
+                              for key, value in _ATTRIBUTE.findall(match[2])} if match[2].strip() else {}
+                text = unescape((match[3] or b"").decode("utf-8", "replace"))
+                found.formulas[position] = text
+                if attributes.get("t") == "shared":
+                    shared.append((position, attributes))
+        if b't="e"' in xml:
+            for match in _ERROR_CELL.finditer(xml):
+                found.errors[parse_cell_name(match[1].decode())] = unescape(match[2].decode("utf-8", "replace"))
+    _resolve_shared(found.formulas, shared)
+    return found
+
+
+def parsed_scan(pieces: Iterable[bytes], date_styles: dict[int, str]) -> SheetScan:
+    """The same, by parsing the XML (defusedxml): any well-formed sheet, in any namespace, prefix or order."""
+    found = SheetScan({}, {}, {})
+    shared: list[tuple[Position, dict[str, str]]] = []
+    for position, cell in cells_of(pieces):
+        style = _int(cell.get("s"))
+        if style in date_styles:
+            found.number_formats[position] = date_styles[style]
+        formula = value = None
+        for child in cell:
+            name = _local(child.tag)
+            if name == "f" and formula is None:
+                formula = child
+            elif name == "v" and value is None:
+                value = child
+        if formula is not None:
+            found.formulas[position] = formula.text or ""
+            if formula.get("t") == "shared":
+                shared.append((position, {_local(key): text for key, text in formula.attrib.items()}))
+        if cell.get("t") == "e" and value is not None:
+            found.errors[position] = value.text or ""
+    _resolve_shared(found.formulas, shared)
+    return found
+
+
+def cells_of(pieces: Iterable[bytes], merged: list[tuple[Position, Position]] | None = None
+             ) -> Iterator[tuple[Position, object]]:
+    """Each cell element of a sheet with its 0-based position, whatever the XML's form: a cell without ``r``
+    follows the one before it, a row without ``r`` the row before it. Each row is let go once read. The merged
+    ranges the sheet lists are added to ``merged`` if given."""
+    parser = ElementTree.XMLPullParser(events=("start", "end"), forbid_dtd=True)
+    row = -1
+    column = -1
+    depth_row = sheet_data = None
+    for piece in pieces:
+        parser.feed(piece)
+        for event, element in parser.read_events():
+            name = _local(element.tag)
+            if event == "start":
+                if name == "sheetData":
+                    sheet_data = element
+                elif name == "row":
+                    row = _int(element.get("r")) - 1 if element.get("r") else row + 1
+                    column = -1
+                    depth_row = element
+                continue
+            if name == "c":
+                reference = element.get("r")
+                if reference:
+                    r, column = parse_cell_name(reference)
+                    position = (r, column)
+                else:
+                    column += 1
+                    position = (max(row, 0), column)
+                yield position, element
+            elif name == "row" and element is depth_row:
+                element.clear()  # the row's cells are done with: keep memory to one row
+                if sheet_data is not None and len(sheet_data):
+                    del sheet_data[:]
+            elif name == "mergeCell" and merged is not None and ":" in element.get("ref", ""):
+                first, last = element.get("ref").split(":", 1)
+                merged.append((parse_cell_name(first), parse_cell_name(last)))
+    parser.close()
+
+
+def whole_cells(pieces: Iterable[bytes]) -> Iterator[bytes]:
+    """The XML again in pieces that never cut a cell in two: each ends before the last cell or row begun in it.
+
+    What is carried over is kept as a list and joined once a cut is found, so a sheet of millions of
+    tiny elements (or one huge cell) costs its length, never its length squared."""
+    pending: list[bytes] = []
+    for block in pieces:
+        cut = max(block.rfind(b"<c "), block.rfind(b"<row"), block.rfind(b"</sheetData"))
+        if cut <= 0:
+            pending.append(block)
+            continue
+        pending.append(block[:cut])
+        yield b"".join(pending)
+        pending = [block[cut:]]
+    if pending:
+        yield b"".join(pending)
+
+
+def _resolve_shared(formulas: Found, shared: list[tuple[Position, dict[str, str]]]) -> None:
+    """Give each cell of a shared formula its own text: Excel writes the formula once, in the first cell of the
+    range it was copied to, and the others name only its group (si). Their text is the first cell's, with its
+    relative references moved as Excel moves them; if that cannot be worked out, it is said where it comes from."""
+    masters = {}
+    for position, attributes in shared:
+        if attributes.get("ref") and formulas.get(position):
+            masters[attributes.get("si")] = (position, formulas[position])
+    for position, attributes in shared:
+        master = masters.get(attributes.get("si"))
+        if master is None or formulas.get(position) or master[0] == position:
+            continue
+        formulas[position] = _moved(master[1], master[0], position)
+
+
+def _moved(formula: str, origin: Position, target: Position) -> str:
+    try:
+        from openpyxl.formula.translate import Translator  # only for shared formulas, which plans rarely hold
+
+        text = Translator("=" + formula, origin=cell_name(*origin)).translate_formula(cell_name(*target))
+        return text[1:] if text.startswith("=") else text
+    except Exception:  # a formula the translator cannot follow: say where it comes from instead
+        return f"{formula} (copied from {cell_name(*origin)})"
+
+
+def unescape(text: str) -> str:
+    """XML's five named references and character references, as a parser resolves them."""
+    if "&" not in text:
+        return text
+    return _REFERENCE.sub(lambda m: chr(int(m[1], 16)) if m[1] else chr(int(m[2])) if m[2] else _NAMED[m[3]], text)
+
+
+def _local(tag: str) -> str:
+    return tag.rpartition("}")[2]
+
+
+def _int(text: str | None) -> int:
+    try:
+        return int(text) if text is not None else -1
+    except ValueError:
+        return -1
+
+
+class _ColumnNumbers(dict):
+    """Column letters (bytes) -> 0-based column number, worked out once per letters."""
+
+    def __missing__(self, letters: bytes) -> int:
+        number = parse_cell_name(letters.decode() + "1")[1]
+        self[letters] = number
+        return number
