@@ -7,6 +7,7 @@ import gc
 import logging
 import sys
 from collections.abc import Sequence
+from typing import Any
 from pathlib import Path
 
 from . import __version__
@@ -110,6 +111,7 @@ def run_validate(args: argparse.Namespace) -> int:
         check_target(args.output, force=args.force, protect=[args.path])  # before the work, not after it
     plan, config = load(args.path, sheet=args.sheet, as_of=args.as_of,
                         select=parse_codes(args.select) or None, ignore=parse_codes(args.ignore) or None)
+    say_warnings(plan)
     report = validate(plan, config)
     sys.stdout.write(FORMATTERS[args.format](report, plan))
     if args.output is not None:
@@ -118,6 +120,12 @@ def run_validate(args: argparse.Namespace) -> int:
                          protect=[args.path])
         print(f"Findings written to {args.output}", file=sys.stderr)
     return report.return_code
+
+
+def say_warnings(plan: Any) -> None:
+    """What reading the workbook found worth saying (it is open in Excel, ...), one line each, on stderr."""
+    for line in plan.grid.warnings:
+        print(f"sip-excel: warning: {line}", file=sys.stderr)
 
 
 def run_rules(args: argparse.Namespace) -> int:

@@ -84,6 +84,7 @@ class Grid:
     errors: dict[Position, str] = field(default_factory=dict)
     merged: list[tuple[Position, Position]] = field(default_factory=list)
     date1904: bool = False
+    warnings: list[str] = field(default_factory=list)  # what the person running the tool should be told
 
     def value(self, row: int, column: int) -> Any:
         try:

@@ -354,7 +354,8 @@ class _PlanReader:
 
     def _interpret(self, table: Table) -> None:
         formats = self.grid.number_formats
-        meaning = Memo(lambda key: parse_date(key[1], key[2]))  # plans repeat their dates
+        date1904 = self.grid.date1904  # a bare serial number counts from 1904 in such a workbook
+        meaning = Memo(lambda key: parse_date(key[1], key[2], date1904))  # plans repeat their dates
         for name in ("start", "end"):
             column = table.columns.get(name)
             dates = [None] * len(table) if column is None else list(map(meaning.__getitem__, zip(

@@ -6,6 +6,7 @@ import sys
 from dataclasses import replace
 
 from .api import load
+from .cli import say_warnings
 from .files import check_target
 from .report import ReportInputs, build_report, default_output
 from .rollup import format_rollup, rollup
@@ -15,6 +16,7 @@ from .validate import validate
 
 def _inputs(args: argparse.Namespace) -> ReportInputs:
     plan, config = load(args.path, sheet=args.sheet, as_of=args.as_of)
+    say_warnings(plan)
     meta = config.report
     for flag, field in (("committee", "committee"), ("meeting_date", "meeting_date"), ("author", "report_author"),
                         ("report_of", "report_of")):
@@ -26,6 +28,7 @@ def _inputs(args: argparse.Namespace) -> ReportInputs:
     travel = None
     if args.previous is not None:
         previous, previous_config = load(args.previous, sheet=args.sheet)
+        say_warnings(previous)
         travel = compare(previous, plan, previous_config.as_of)
     return ReportInputs(plan, config, validation, rollup(plan, validation), travel)
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from defusedxml import ElementTree
 
@@ -185,39 +185,60 @@ def cells_of(pieces: Iterable[bytes], merged: list[tuple[Position, Position]] | 
     """Each cell element of a sheet with its 0-based position, whatever the XML's form: a cell without ``r``
     follows the one before it, a row without ``r`` the row before it. Each row is let go once read. The merged
     ranges the sheet lists are added to ``merged`` if given."""
-    parser = ElementTree.XMLPullParser(events=("start", "end"), forbid_dtd=True)
     row = -1
     column = -1
     depth_row = sheet_data = None
-    for piece in pieces:
-        parser.feed(piece)
-        for event, element in parser.read_events():
-            name = _local(element.tag)
-            if event == "start":
-                if name == "sheetData":
-                    sheet_data = element
-                elif name == "row":
-                    row = _int(element.get("r")) - 1 if element.get("r") else row + 1
-                    column = -1
-                    depth_row = element
-                continue
-            if name == "c":
-                reference = element.get("r")
-                if reference:
-                    r, column = parse_cell_name(reference)
-                    position = (r, column)
-                else:
-                    column += 1
-                    position = (max(row, 0), column)
-                yield position, element
-            elif name == "row" and element is depth_row:
-                element.clear()  # the row's cells are done with: keep memory to one row
-                if sheet_data is not None and len(sheet_data):
-                    del sheet_data[:]
-            elif name == "mergeCell" and merged is not None and ":" in element.get("ref", ""):
-                first, last = element.get("ref").split(":", 1)
-                merged.append((parse_cell_name(first), parse_cell_name(last)))
-    parser.close()
+    for event, element in events_of(pieces):
+        name = _local(element.tag)
+        if event == "start":
+            if name == "sheetData":
+                sheet_data = element
+            elif name == "row":
+                row = _int(element.get("r")) - 1 if element.get("r") else row + 1
+                column = -1
+                depth_row = element
+            continue
+        if name == "c":
+            reference = element.get("r")
+            if reference:
+                r, column = parse_cell_name(reference)
+                position = (r, column)
+            else:
+                column += 1
+                position = (max(row, 0), column)
+            yield position, element
+        elif name == "row" and element is depth_row:
+            element.clear()  # the row's cells are done with: keep memory to one row
+            if sheet_data is not None and len(sheet_data):
+                del sheet_data[:]
+        elif name == "mergeCell" and merged is not None and ":" in element.get("ref", ""):
+            first, last = element.get("ref").split(":", 1)
+            merged.append((parse_cell_name(first), parse_cell_name(last)))
+
+
+def events_of(pieces: Iterable[bytes]) -> Iterator[tuple[str, Any]]:
+    """defusedxml's iterparse (no DTD, no entities) over XML that arrives in pieces: start and end events."""
+    return ElementTree.iterparse(PiecesReader(pieces), events=("start", "end"), forbid_dtd=True)
+
+
+class PiecesReader:
+    """A file-like view of pieces of bytes, for a parser that reads from a file."""
+
+    def __init__(self, pieces: Iterable[bytes]) -> None:
+        self._pieces = iter(pieces)
+        self._left = b""
+
+    def read(self, size: int = -1) -> bytes:
+        while not self._left:
+            self._left = next(self._pieces, None)
+            if self._left is None:
+                self._left = b""
+                return b""
+        if size < 0 or size >= len(self._left):
+            piece, self._left = self._left, b""
+            return piece
+        piece, self._left = self._left[:size], self._left[size:]
+        return piece
 
 
 def whole_cells(pieces: Iterable[bytes]) -> Iterator[bytes]:

@@ -15,10 +15,8 @@ import math
 from collections.abc import Iterable
 from typing import Any
 
-from defusedxml import ElementTree
-
 from .parts import Parts
-from .scan import cells_of, fits_dense
+from .scan import cells_of, events_of, fits_dense
 
 EMPTY_ROW: list[Any] = []  # shared by the empty rows of a sparse sheet; never written to (see Grid)
 _EPOCH_1900 = dt.datetime(1899, 12, 30)
@@ -29,27 +27,23 @@ _LAST_SERIAL = 2958466  # 31 December 9999, Excel's last day
 def shared_strings(pieces: Iterable[bytes]) -> list[str]:
     """The shared-strings table: each item's text, its rich-text runs joined, its phonetic guides left out."""
     strings: list[str] = []
-    parser = ElementTree.XMLPullParser(events=("start", "end"), forbid_dtd=True)
     texts: list[str] = []
     phonetic = 0
-    for piece in pieces:
-        parser.feed(piece)
-        for event, element in parser.read_events():
-            name = element.tag.rpartition("}")[2]
-            if event == "start":
-                if name == "rPh":
-                    phonetic += 1
-                elif name == "si":
-                    texts = []
-                continue
-            if name == "t" and not phonetic:
-                texts.append(element.text or "")
-            elif name == "rPh":
-                phonetic -= 1
+    for event, element in events_of(pieces):
+        name = element.tag.rpartition("}")[2]
+        if event == "start":
+            if name == "rPh":
+                phonetic += 1
             elif name == "si":
-                strings.append("".join(texts))
-                element.clear()
-    parser.close()
+                texts = []
+            continue
+        if name == "t" and not phonetic:
+            texts.append(element.text or "")
+        elif name == "rPh":
+            phonetic -= 1
+        elif name == "si":
+            strings.append("".join(texts))
+            element.clear()
     return strings
 
 
@@ -66,17 +60,18 @@ def read_values(pieces: Iterable[bytes], strings: list[str], parts: Parts,
         width = max(width, column + 1)
         count += 1
     height = max(placed, default=-1) + 1
-    dense = fits_dense(height, width, count)
-    rows: list[list[Any]] = []
-    for r in range(height):
-        cells = placed.get(r)
-        if cells is None:
-            rows.append([""] * width if dense else EMPTY_ROW)
-            continue
-        line = [""] * (width if dense else max(cells) + 1)
+    if fits_dense(height, width, count):  # as python-calamine gives them: every row as wide as the widest
+        rows = [[""] * width for _ in range(height)]
+        for r, cells in placed.items():
+            line = rows[r]
+            for c, value in cells.items():
+                line[c] = value
+        return rows
+    rows = [EMPTY_ROW] * height  # one pointer per row, made in C: a stray cell at row 1,048,576 costs 8 MB
+    for r, cells in placed.items():
+        line = rows[r] = [""] * (max(cells) + 1)
         for c, value in cells.items():
             line[c] = value
-        rows.append(line)
     return rows
 
 
