@@ -42,7 +42,7 @@ _NOT_PLAIN = (b"<!--", b"<![CDATA[", b":c ", b":c>", b":v>", b":f>", b":f ", b":
 # spaces between attributes. Looked for only where the piece holds one of _ODD_TRIGGERS at all.
 _ODD_CELL_TAG = re.compile(rb"<c\s[^>]*?(?:=\s|\s=|='|&|[\t\n\r]|\s\s)")
 _ODD_TRIGGERS = (b"= ", b" =", b"='", b"&", b"\t", b"\n", b"\r", b"  ")
-DENSE_CELLS = 2_000_000  # a sheet read densely (python-calamine) at most this many cells beyond 8 per cell held
+DENSE_CELLS = 100_000  # a sheet is read densely (python-calamine) up to this many slots beyond 8 per cell held
 
 
 class SheetScan(NamedTuple):
