@@ -48,14 +48,15 @@ def edit_sheet(path: Path, edit: Callable[[str], str], part: str = SHEET) -> Pat
     return edit_parts(path, change)
 
 
-def set_cell(cell: str, inner: str, kind: str | None = None) -> Callable[[str], str]:
-    """An edit that gives a cell new content (``<v>...</v>``, ``<f>...</f><v>...</v>``), keeping its style."""
+def set_cell(cell: str, inner: str, kind: str | None = None, style: bool = True) -> Callable[[str], str]:
+    """An edit that gives a cell new content (``<v>...</v>``, ``<f>...</f><v>...</v>``), keeping its style
+    (its number format) unless ``style`` is False."""
     def edit(xml: str) -> str:
         old = re.search(rf'<c r="{cell}"[^>]*?(?:/>|>.*?</c>)', xml)
         assert old, cell
-        style = re.search(r' s="\d+"', old[0])
+        kept = re.search(r' s="\d+"', old[0]) if style else None
         kind_attribute = f' t="{kind}"' if kind else ""
-        return xml.replace(old[0], f'<c r="{cell}"{style[0] if style else ""}{kind_attribute}>{inner}</c>')
+        return xml.replace(old[0], f'<c r="{cell}"{kept[0] if kept else ""}{kind_attribute}>{inner}</c>')
 
     return edit
 

@@ -65,8 +65,8 @@ class Package:
         if "xl/workbook.xml" in names:
             return
         if "xl/workbook.bin" in names:
-            raise WorkbookError(f"{self.path} is an Excel binary workbook (.xlsb), which is not supported. Open it "
-                                "in Excel and use File > Save As > Excel Workbook (*.xlsx).")
+            raise WorkbookError(f"{self.path} is an Excel binary workbook (.xlsb), which is not supported: save it as "
+                                ".xlsx in Excel (File > Save As > Excel Workbook (*.xlsx)).")
         if "word/document.xml" in names:
             raise WorkbookError(f"{self.path} is a Word document, not a workbook. Give the path of the plan's "
                                 ".xlsx file.")

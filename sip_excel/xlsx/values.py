@@ -54,8 +54,8 @@ def read_values(pieces: Iterable[bytes], strings: list[str], parts: Parts,
     width = count = 0
     for (row, column), cell in cells_of(pieces, merged_out):
         value = _value(cell, strings, parts)
-        if value == "":
-            continue
+        if value is None:
+            continue  # no value at all (a styled empty cell): python-calamine leaves it out too
         placed.setdefault(row, {})[column] = value
         width = max(width, column + 1)
         count += 1
@@ -88,7 +88,9 @@ def _value(cell: Any, strings: list[str], parts: Parts) -> Any:
                           and not _in_phonetic(child, t))
     if kind == "inlineStr":
         return "".join(inline)
-    if text is None or kind == "e":
+    if text is None:
+        return None
+    if kind == "e":
         return ""  # python-calamine reads an error value as empty; the scan reports the error itself
     if kind == "s":
         try:
