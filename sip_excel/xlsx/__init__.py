@@ -25,7 +25,7 @@ from ..errors import WorkbookError
 from ..grid import Grid
 from .package import Limits, Package, one_line, refuse_entities
 from .parts import BUILTIN_DATE_FORMATS, read_parts
-from .scan import SheetScan, extent, fits_dense, scan, survey
+from .scan import SheetScan, far_apart, scan
 from .sniff import OLE_MAGIC, lock_file_beside, sniff
 from .values import read_values, shared_strings
 
@@ -57,15 +57,28 @@ class WorkbookFile:
             refuse_entities(self._package.head(SHARED_STRINGS, where), where)
         self._parts = read_parts(self._package)
         self._strings: list[str] | None = None
+        # Which sheets' cells lie too far apart for calamine's dense read (it would abort the process): looked at
+        # before calamine reads any sheet, in another process while calamine opens the workbook, where worth it.
+        sizes = [self._package.infos[sheet.path].file_size for sheet in self._parts.sheets
+                 if sheet.path in self._package]
+        self._far_verdict = alongside(self._far_sheets, worth_it=sum(sizes) > ALONGSIDE_BYTES)
+        self._far: dict[str, bool] | None = None
         try:
             self._book = python_calamine.CalamineWorkbook.from_path(str(self.path))
         except Exception as error:  # calamine raises its own error types for damaged parts
+            self._far_verdict(wanted=False)
             raise WorkbookError(f"{self.path} could not be read as a workbook ({one_line(error)}). "
                                 "Open and repair it in Excel, or use an earlier saved copy.") from None
+        except BaseException:
+            self._far_verdict(wanted=False)
+            raise
         self.sheet_names: list[str] = list(self._book.sheet_names)
         self._warn_of_duplicates()
 
     def close(self) -> None:
+        if self._far is None:
+            self._far_verdict(wanted=False)  # never asked for: only wait for the other process, if any
+            self._far = {}
         self._package.close()
         self._book.close()
 
@@ -92,14 +105,13 @@ class WorkbookFile:
         listed = self._parts.sheet(sheet)
         path = listed.path if listed and listed.path in self._package else None
         where = f"sheet '{shown(sheet)}' of {self.path}"
-        plain, far, big = True, False, False
-        if path is not None:  # refuse an XML bomb, and look at the sheet, before anything parses it
+        if path is not None:  # refuse an XML bomb before anything parses the sheet
             refuse_entities(self._package.head(path, where), where)
-            look = survey(self._package.pieces(path, where))
-            plain = look.plain
-            far = look.far and (not plain or not fits_dense(*extent(self._package.pieces(path, where))))
-            big = self._package.infos[path].file_size > ALONGSIDE_BYTES
-        scanned = alongside(lambda: self._scan(path, where, plain), worth_it=big)
+        if self._far is None:
+            self._far = self._far_verdict() or {}
+        far = self._far.get(sheet, False)
+        big = path is not None and self._package.infos[path].file_size > ALONGSIDE_BYTES
+        scanned = alongside(lambda: self._scan(path, where), worth_it=big)
         merged: list[tuple[tuple[int, int], tuple[int, int]]] = []
         try:
             if far and path is not None:
@@ -148,7 +160,22 @@ class WorkbookFile:
             raise WorkbookError(f"{where} could not be read ({one_line(error)}). Open and repair the workbook in "
                                 "Excel, or use an earlier saved copy.") from None
 
-    def _scan(self, path: str | None, where: str, plain: bool) -> tuple[dict, dict, dict]:
+    def _far_sheets(self) -> dict[str, bool]:
+        """Sheet name -> whether its cells lie too far apart for a dense read (see :func:`.scan.far_apart`)."""
+        package = Package(self.path, self._package.limits)  # its own handle: this may run in another process
+        try:
+            verdicts = {}
+            for sheet in self._parts.sheets:
+                if sheet.path in package:
+                    try:
+                        verdicts[sheet.name] = far_apart(lambda path=sheet.path: package.pieces(path, path))
+                    except WorkbookError:  # a damaged sheet: said when it is read, if it is
+                        verdicts[sheet.name] = False
+            return verdicts
+        finally:
+            package.close()
+
+    def _scan(self, path: str | None, where: str) -> tuple[dict, dict, dict]:
         """The date formats, formulas and error values of a sheet's cells, from its XML (in its own handle on
         the file, so that a scan in another process never moves the position this process reads from)."""
         from defusedxml import DefusedXmlException
@@ -158,7 +185,7 @@ class WorkbookFile:
             return {}, {}, {}
         package = Package(self.path, self._package.limits)
         try:
-            return tuple(scan(package.pieces(path, where), self._parts.date_styles, plain))
+            return tuple(scan(lambda: package.pieces(path, where), self._parts.date_styles))
         except (DefusedXmlException, ParseError) as error:
             raise WorkbookError(f"{where} could not be read ({one_line(error)}). Open and repair the workbook in "
                                 "Excel, or use an earlier saved copy.") from None

@@ -5,14 +5,15 @@ over the XML as Excel, openpyxl, XlsxWriter and LibreOffice write it (every cell
 ``<c r="..."`` with double-quoted attributes, no namespace prefixes); a cell that is
 not a date gives up at once, so a big plan scans in a fraction of its read.  The
 parsed one walks the XML with defusedxml's iterparse and reads any well-formed sheet.
-:func:`survey` looks at a sheet before anything reads it and says whether the fast
-one is exact for it; :func:`scan` then uses it, or the parsed one.
+:class:`PlainCheck` says, as the fast one goes, whether it is exact for the sheet; :func:`scan`
+uses it while it is, or the parsed one.  :func:`far_apart` says, before anything reads a
+sheet, whether its cells lie too far apart for a dense read.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from functools import lru_cache
 from typing import Any, NamedTuple
 
 from defusedxml import ElementTree
@@ -25,23 +26,21 @@ Found = dict[Position, str]
 MAIN_NAMESPACES = (b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
                    b"http://purl.oclc.org/ooxml/spreadsheetml/main")
 _ROOT = re.compile(rb"<([\w.-]+:)?worksheet\b[^>]*?\sxmlns\s*=\s*[\"']([^\"']*)[\"']")
-# Cells whose position could make a dense read of the sheet big: columns from BA, rows from 100,000.
-_FAR_HINT = re.compile(rb'<c r="(?:[A-Z]{3}|[B-Z][A-Z]|[A-Z]{1,2}\d{6})')
-_CELL_REF = re.compile(rb'<c r="([A-Z]+)(\d+)"')
+# References (r="...") whose position could make a dense read big: columns from BA, rows from 100,000. Any element,
+# any prefix, either quote: a false hint costs only a closer look.
+_FAR_HINT = re.compile(rb"""r=["'](?:[A-Z]{3}|[B-Z][A-Z]|[A-Z]{0,2}\d{6})""")
+_REFERENCES = re.compile(rb"""r=["']([A-Z]{0,3})(\d+)""")
 _FORMULA_CELL = re.compile(rb'<c r="([A-Z]+\d+)"[^>]*>\s*<f\b([^>]*?)(?:/>|>([^<]*)</f>)')
 _ERROR_CELL = re.compile(rb'<c r="([A-Z]+\d+)"[^>]*?\st="e"[^>/]*>\s*(?:<f\b[^>]*/>\s*|<f\b[^>]*>[^<]*</f>\s*)?'
                          rb'<v>([^<]*)</v>')
 _ATTRIBUTE = re.compile(rb'([\w:]+)="([^"]*)"')
 _REFERENCE = re.compile(r"&(?:#x([0-9a-fA-F]+)|#(\d+)|(lt|gt|amp|quot|apos));")
 _NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
-# Signs of XML the fast scan does not read exactly; any of them sends a sheet to the parser. Some can also
-# appear in cell text (harmlessly: the parser is then used for nothing worse than time).
-_NOT_PLAIN = (b"<!--", b"<![CDATA[", b":c ", b":c>", b":v>", b":f>", b":f ", b":row", b"<c>", b"<c/>", b"<c\t",
-              b"<c\n", b"<c\r")
-# Inside a cell's start tag: spaces around '=', single quotes, a character reference, tabs or line breaks, or two
-# spaces between attributes. Looked for only where the piece holds one of _ODD_TRIGGERS at all.
-_ODD_CELL_TAG = re.compile(rb"<c\s[^>]*?(?:=\s|\s=|='|&|[\t\n\r]|\s\s)")
-_ODD_TRIGGERS = (b"= ", b" =", b"='", b"&", b"\t", b"\n", b"\r", b"  ")
+# A cell's start tag as the fast scan reads it: r first, then attributes each after one space, double-quoted,
+# holding no reference or markup. Any other (s before r, no r, single quotes, line breaks, a prefix) is found by
+# this, and sends the sheet to the parser.
+_ODD_CELL = re.compile(rb'<c(?![a-zA-Z])(?! r="[A-Z]{1,3}\d{1,7}"(?: [a-zA-Z][\w:]*="[^"<>&]*")*/?>)')
+ODD_CELL_BYTES = 1 << 18  # how much of a sheet's start is looked at tag by tag
 DENSE_CELLS = 100_000  # a sheet is read densely (python-calamine) up to this many slots beyond 8 per cell held
 
 
@@ -53,57 +52,62 @@ class SheetScan(NamedTuple):
     errors: Found  # cells holding an Excel error value -> the value ('#REF!')
 
 
-@dataclass
-class Survey:
-    """A look at a sheet's XML before anything reads it."""
+class PlainCheck:
+    """Says, a piece of whole cells at a time, whether the fast scan reads a sheet's XML exactly: no comments or
+    processing instructions, the main namespace the default one and bound to no prefix, and every cell's start
+    tag in the form :data:`_ODD_CELL` describes."""
 
-    plain: bool = True  # the fast scan is exact for it
-    far: bool = False  # its cells spread far beyond what it holds: read it without a dense range
-    rows: int = 0
-    columns: int = 0
-    cells: int = 0
+    def __init__(self) -> None:
+        self.pieces = 0
 
-
-def survey(pieces: Iterable[bytes]) -> Survey:
-    """Whether the fast scan reads this sheet exactly, and whether its cells lie so far apart that a dense read
-    (one slot per cell of the rectangle they span) would cost far more than what it holds."""
-    result = Survey()
-    hinted = False
-    tail = b""
-    for number, piece in enumerate(whole_cells(pieces)):
-        if number == 0:
+    def __call__(self, piece: bytes) -> bool:
+        first = self.pieces == 0
+        self.pieces += 1
+        uris = sum(piece.count(uri) for uri in MAIN_NAMESPACES)
+        if first:
             root = _ROOT.search(piece)
-            if root is None or root[1] or root[2] not in MAIN_NAMESPACES:
-                result.plain = False
-        if result.plain:
-            body = piece[root.end():] if number == 0 else piece  # the prolog's line break is no sign
-            seam = tail + piece[:16]  # a sign cut in two by the pieces' edge
-            if any(sign in piece or sign in seam for sign in _NOT_PLAIN) or piece.count(b"<?") > (number == 0):
-                result.plain = False
-            elif any(sign in body for sign in _ODD_TRIGGERS) and _ODD_CELL_TAG.search(body):
-                result.plain = False
-            else:
-                cells = piece.count(b'<c r="')
-                if cells != piece.count(b"<c "):
-                    result.plain = False
-                result.cells += cells
-            tail = piece[-16:]
-        if not hinted and _FAR_HINT.search(piece):
-            hinted = True
-    result.far = hinted  # only a hint: the caller measures the extent (see :func:`extent`)
-    return result
+            if root is None or root[1] or root[2] not in MAIN_NAMESPACES or uris != 1:
+                return False
+            # A writer writes every cell alike: the start of the sheet (some thousand actions) is looked at tag by
+            # tag; after it, counting (r first and double-quoted in every cell) is enough.
+            end = len(piece) if len(piece) <= ODD_CELL_BYTES else max(piece.rfind(b"<c ", 0, ODD_CELL_BYTES), 0)
+            if _ODD_CELL.search(piece, 0, end) is not None:  # (a tag cut at the end would look odd)
+                return False
+        elif uris:
+            return False
+        return (b"<!" not in piece and piece.count(b"<?") <= first
+                and piece.count(b'<c r="') == piece.count(b"<c "))
+
+
+def is_plain(pieces: Iterable[bytes]) -> bool:
+    """Whether the fast scan reads this sheet exactly."""
+    check = PlainCheck()
+    return all(check(piece) for piece in whole_cells(pieces))
+
+
+def far_apart(open_pieces: Callable[[], Iterable[bytes]]) -> bool:
+    """Whether the sheet's cells lie so far apart that a dense read of the rectangle they span (python-calamine's,
+    one slot per cell) would cost far more than what they hold: a stray cell at XFD1048576, say. One quick pass
+    looks for a reference past column AZ or row 99,999; only then is the extent measured."""
+    tail = b""
+    for piece in open_pieces():
+        if _FAR_HINT.search(tail + piece[:32]) or _FAR_HINT.search(piece):
+            return not fits_dense(*extent(open_pieces()))
+        tail = piece[-32:]
+    return False
 
 
 def extent(pieces: Iterable[bytes]) -> tuple[int, int, int]:
-    """(rows, columns, cells) that a plain sheet's cells span: one pass over their references."""
+    """(rows, columns, cells) that a sheet's references span, and how many cells they name: one pass over them."""
     rows = columns = cells = 0
     letters_seen: set[bytes] = set()
-    for piece in pieces:
-        found = _CELL_REF.findall(piece)
-        cells += len(found)
+    for piece in whole_cells(pieces):
+        found = _REFERENCES.findall(piece)
         if found:
             rows = max(rows, max(int(row) for _, row in found))
             letters_seen.update(letters for letters, _ in found)
+            cells += sum(1 for letters, _ in found if letters)
+    letters_seen.discard(b"")
     if letters_seen:
         columns = max(parse_cell_name(letters.decode() + "1")[1] for letters in letters_seen) + 1
     return rows, columns, cells
@@ -114,45 +118,58 @@ def fits_dense(rows: int, columns: int, cells: int) -> bool:
     return rows * columns <= 8 * cells + DENSE_CELLS
 
 
-def scan(pieces: Iterable[bytes], date_styles: dict[int, str], plain: bool) -> SheetScan:
-    """The sheet's date formats, formulas and error values: the fast scan where it is exact, else the parser."""
-    return fast_scan(pieces, date_styles) if plain else parsed_scan(pieces, date_styles)
+def scan(open_pieces: Callable[[], Iterable[bytes]], date_styles: dict[int, str]) -> SheetScan:
+    """The sheet's date formats, formulas and error values: the fast scan while the XML is plain (checked as it
+    goes), else the parser from the start. ``open_pieces`` gives the XML afresh each time it is called."""
+    found = SheetScan({}, {}, {})
+    shared: list[tuple[Position, dict[str, str]]] = []
+    check = PlainCheck()
+    for xml in whole_cells(open_pieces()):
+        if not check(xml):
+            return parsed_scan(open_pieces(), date_styles)
+        _fast_piece(xml, date_styles, found, shared)
+    _resolve_shared(found.formulas, shared)
+    return found
 
 
 def fast_scan(pieces: Iterable[bytes], date_styles: dict[int, str]) -> SheetScan:
     """Regular-expression passes over XML as workbook writers write it, a piece of whole cells at a time."""
     found = SheetScan({}, {}, {})
     shared: list[tuple[Position, dict[str, str]]] = []
-    styles = {str(index).encode(): code for index, code in date_styles.items()}
-    pattern = None
-    if styles:
-        # <c r="D3" s="12" t="n">: the attributes before s, if any, are matched one by one, possessively
-        # (++, *+: a cell that is not a date gives up at once instead of backtracking), and findall
-        # keeps the loop over cells in C.
-        pattern = re.compile(rb'<c r="([A-Z]++)(\d++)"(?: (?!s=)[\w:]++="[^"]*+")*+ s="(' + b"|".join(styles)
-                             + rb')"[\s/>]')
-    columns = _ColumnNumbers()
     for xml in whole_cells(pieces):
-        if pattern is not None:
-            cells = pattern.findall(xml)
-            if cells:  # (row, column) -> format, put together in C: a big plan has a hundred thousand dates
-                letters, rows, codes = zip(*cells)
-                positions = zip(map((-1).__add__, map(int, rows)), map(columns.__getitem__, letters))
-                found.number_formats.update(zip(positions, map(styles.__getitem__, codes)))
-        if b"<f" in xml:
-            for match in _FORMULA_CELL.finditer(xml):
-                position = parse_cell_name(match[1].decode())
-                attributes = {key.decode(): unescape(value.decode("utf-8", "replace"))
-                              for key, value in _ATTRIBUTE.findall(match[2])} if match[2].strip() else {}
-                text = unescape((match[3] or b"").decode("utf-8", "replace"))
-                found.formulas[position] = text
-                if attributes.get("t") == "shared":
-                    shared.append((position, attributes))
-        if b't="e"' in xml:
-            for match in _ERROR_CELL.finditer(xml):
-                found.errors[parse_cell_name(match[1].decode())] = unescape(match[2].decode("utf-8", "replace"))
+        _fast_piece(xml, date_styles, found, shared)
     _resolve_shared(found.formulas, shared)
     return found
+
+
+@lru_cache(maxsize=16)
+def _date_pattern(codes: tuple[bytes, ...]) -> re.Pattern[bytes]:
+    # <c r="D3" s="12" t="n">: the attributes before s, if any, are matched one by one, possessively
+    # (++, *+: a cell that is not a date gives up at once instead of backtracking), and findall
+    # keeps the loop over cells in C.
+    return re.compile(rb'<c r="([A-Z]++)(\d++)"(?: (?!s=)[\w:]++="[^"]*+")*+ s="(' + b"|".join(codes) + rb')"[\s/>]')
+
+
+def _fast_piece(xml: bytes, date_styles: dict[int, str], found: SheetScan,
+                shared: list[tuple[Position, dict[str, str]]]) -> None:
+    if date_styles:
+        styles = {str(index).encode(): code for index, code in date_styles.items()}
+        cells = _date_pattern(tuple(styles)).findall(xml)
+        if cells:  # (row, column) -> format, put together in C: a big plan has a hundred thousand dates
+            letters, rows, codes = zip(*cells)
+            positions = zip(map((-1).__add__, map(int, rows)), map(_COLUMNS.__getitem__, letters))
+            found.number_formats.update(zip(positions, map(styles.__getitem__, codes)))
+    if b"<f" in xml:
+        for match in _FORMULA_CELL.finditer(xml):
+            position = parse_cell_name(match[1].decode())
+            attributes = {key.decode(): unescape(value.decode("utf-8", "replace"))
+                          for key, value in _ATTRIBUTE.findall(match[2])} if match[2].strip() else {}
+            found.formulas[position] = unescape((match[3] or b"").decode("utf-8", "replace"))
+            if attributes.get("t") == "shared":
+                shared.append((position, attributes))
+    if b't="e"' in xml:
+        for match in _ERROR_CELL.finditer(xml):
+            found.errors[parse_cell_name(match[1].decode())] = unescape(match[2].decode("utf-8", "replace"))
 
 
 def parsed_scan(pieces: Iterable[bytes], date_styles: dict[int, str]) -> SheetScan:
@@ -309,3 +326,6 @@ class _ColumnNumbers(dict):
         number = parse_cell_name(letters.decode() + "1")[1]
         self[letters] = number
         return number
+
+
+_COLUMNS = _ColumnNumbers()
