@@ -69,12 +69,15 @@ def main(sizes: list[int]) -> None:
     with tempfile.TemporaryDirectory() as folder:
         for size in sizes:
             path = _plan(size, Path(folder))
+            # The bare reads of a plan with a stray far cell read the same plan without it: calamine would ask
+            # for a dense range of 17,000 million cells and abort.
+            plain = _plan(str(size).partition("+")[0], Path(folder)) if "+" in str(size) else path
             command = [sys.executable, "-m", "sip_excel.cli", "validate", str(path), "--as-of", "2017-08-31"]
             times = measure({
                 "validate": command,  # as typed: findings as text
                 "json": [*command, "--format", "json"],
-                "calamine": [sys.executable, "-c", CALAMINE, str(path)],
-                "openpyxl": [sys.executable, "-c", OPENPYXL, str(path)],
+                "calamine": [sys.executable, "-c", CALAMINE, str(plain)],
+                "openpyxl": [sys.executable, "-c", OPENPYXL, str(plain)],
             })
             (validate, validate_mb), (as_json, json_mb) = times["validate"], times["json"]
             (calamine, calamine_mb), (openpyxl, _) = times["calamine"], times["openpyxl"]
@@ -105,9 +108,10 @@ def phases(sizes: list[int]) -> None:
         for size in sizes:
             path = _plan(size, Path(folder))
             best = dict.fromkeys(names, float("inf"))
+            plain = _plan(str(size).partition("+")[0], Path(folder)) if "+" in str(size) else path
             for _ in range(REPEATS):
                 times = [time.perf_counter()]
-                book = python_calamine.CalamineWorkbook.from_path(str(path))
+                book = python_calamine.CalamineWorkbook.from_path(str(plain))
                 book.get_sheet_by_name(book.sheet_names[0]).to_python()
                 times.append(time.perf_counter())
                 with WorkbookFile(path) as workbook:

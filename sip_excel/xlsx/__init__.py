@@ -25,7 +25,8 @@ from ..errors import WorkbookError
 from ..grid import Grid
 from .package import Limits, Package, one_line, refuse_entities
 from .parts import BUILTIN_DATE_FORMATS, read_parts
-from .scan import SheetScan, far_apart, scan
+from .scan import SheetScan, far_apart
+from .scan import scan as scan_sheet
 from .sniff import OLE_MAGIC, lock_file_beside, sniff
 from .values import read_values, shared_strings
 
@@ -152,10 +153,10 @@ class WorkbookFile:
 
         try:
             if self._strings is None:
-                self._strings = (shared_strings(self._package.pieces(SHARED_STRINGS, f"the shared strings of "
-                                                                     f"{self.path}"))
+                self._strings = (shared_strings(lambda: self._package.pieces(SHARED_STRINGS, f"the shared strings "
+                                                                             f"of {self.path}"))
                                  if SHARED_STRINGS in self._package else [])
-            return read_values(self._package.pieces(path, where), self._strings, self._parts, merged)
+            return read_values(lambda: self._package.pieces(path, where), self._strings, self._parts, merged)
         except (DefusedXmlException, ParseError) as error:
             raise WorkbookError(f"{where} could not be read ({one_line(error)}). Open and repair the workbook in "
                                 "Excel, or use an earlier saved copy.") from None
@@ -185,7 +186,7 @@ class WorkbookFile:
             return {}, {}, {}
         package = Package(self.path, self._package.limits)
         try:
-            return tuple(scan(lambda: package.pieces(path, where), self._parts.date_styles))
+            return tuple(scan_sheet(lambda: package.pieces(path, where), self._parts.date_styles))
         except (DefusedXmlException, ParseError) as error:
             raise WorkbookError(f"{where} could not be read ({one_line(error)}). Open and repair the workbook in "
                                 "Excel, or use an earlier saved copy.") from None

@@ -29,6 +29,7 @@ _ROOT = re.compile(rb"<([\w.-]+:)?worksheet\b[^>]*?\sxmlns\s*=\s*[\"']([^\"']*)[
 # References (r="...") whose position could make a dense read big: columns from BA, rows from 100,000. Any element,
 # any prefix, either quote: a false hint costs only a closer look.
 _FAR_HINT = re.compile(rb"""r=["'](?:[A-Z]{3}|[B-Z][A-Z]|[A-Z]{0,2}\d{6})""")
+_FAR = re.compile(rb"""r=["'](?:([A-Z]{3}|[B-Z][A-Z])|[A-Z]{0,2}(\d{6,}))""")
 _REFERENCES = re.compile(rb"""r=["']([A-Z]{0,3})(\d+)""")
 _FORMULA_CELL = re.compile(rb'<c r="([A-Z]+\d+)"[^>]*>\s*<f\b([^>]*?)(?:/>|>([^<]*)</f>)')
 _ERROR_CELL = re.compile(rb'<c r="([A-Z]+\d+)"[^>]*?\st="e"[^>/]*>\s*(?:<f\b[^>]*/>\s*|<f\b[^>]*>[^<]*</f>\s*)?'
@@ -87,14 +88,26 @@ def is_plain(pieces: Iterable[bytes]) -> bool:
 
 def far_apart(open_pieces: Callable[[], Iterable[bytes]]) -> bool:
     """Whether the sheet's cells lie so far apart that a dense read of the rectangle they span (python-calamine's,
-    one slot per cell) would cost far more than what they hold: a stray cell at XFD1048576, say. One quick pass
-    looks for a reference past column AZ or row 99,999; only then is the extent measured."""
+    one slot per cell) would cost far more than what they hold: a stray cell at XFD1048576, say.
+
+    One pass finds the references past column AZ or row 99,999 and counts the cells; the rectangle is taken at
+    its largest (rows up to 99,999 where none is further), so a doubtful sheet is read sparsely, never densely.
+    """
     tail = b""
+    rows = columns = cells = 0
     for piece in open_pieces():
-        if _FAR_HINT.search(tail + piece[:32]) or _FAR_HINT.search(piece):
-            return not fits_dense(*extent(open_pieces()))
+        cells += piece.count(b"<c ") + piece.count(b":c ")
+        for letters, digits in _FAR.findall(tail + piece[:32]) + _FAR.findall(piece):
+            rows = max(rows, int(digits or 0))
+            if letters:
+                columns = max(columns, parse_cell_name(letters.decode() + "1")[1] + 1)
         tail = piece[-32:]
-    return False
+    if not rows and not columns:
+        return False
+    if fits_dense(rows or 99_999, columns or 52, cells):
+        return False
+    # Only rows past 99,999 in columns up to AZ: a long plan, perhaps; measure before reading it the slow way.
+    return bool(columns) or not fits_dense(*extent(open_pieces()))
 
 
 def extent(pieces: Iterable[bytes]) -> tuple[int, int, int]:

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from .parts import Parts
-from .scan import cells_of, events_of, fits_dense
+from ..grid import parse_cell_name
+from .scan import PlainCheck, cells_of, events_of, fits_dense, unescape, whole_cells
 
 EMPTY_ROW: list[Any] = []  # shared by the empty rows of a sparse sheet; never written to (see Grid)
 _EPOCH_1900 = dt.datetime(1899, 12, 30)
@@ -24,8 +26,27 @@ _EPOCH_1904 = dt.datetime(1904, 1, 1)
 _LAST_SERIAL = 2958466  # 31 December 9999, Excel's last day
 
 
-def shared_strings(pieces: Iterable[bytes]) -> list[str]:
-    """The shared-strings table: each item's text, its rich-text runs joined, its phonetic guides left out."""
+_ITEM = re.compile(rb"<si>(.*?)</si>", re.S)
+
+
+def shared_strings(open_pieces: Callable[[], Iterable[bytes]]) -> list[str]:
+    """The shared-strings table: each item's text, its rich-text runs joined, its phonetic guides left out.
+
+    Read with regular expressions where the part is as workbook writers write it, else with the parser."""
+    xml = b"".join(open_pieces())
+    if (b"<!" not in xml and b":si" not in xml and b":t" not in xml and xml.count(b"<si>") == xml.count(b"<si")
+            and xml.count(b"<t>") + xml.count(b"<t ") == xml.count(b"<t")):
+        strings = []
+        for item in _ITEM.findall(xml):
+            if item.startswith(b"<t>") and item.endswith(b"</t>") and item.count(b"<") == 2:
+                strings.append(_text(item[3:-4]))
+            else:
+                strings.append("".join(_text(t) for t in _INLINE_T.findall(_PHONETIC.sub(b"", item))))
+        return strings
+    return _parsed_strings(open_pieces())
+
+
+def _parsed_strings(pieces: Iterable[bytes]) -> list[str]:
     strings: list[str] = []
     texts: list[str] = []
     phonetic = 0
@@ -47,19 +68,33 @@ def shared_strings(pieces: Iterable[bytes]) -> list[str]:
     return strings
 
 
-def read_values(pieces: Iterable[bytes], strings: list[str], parts: Parts,
+def read_values(open_pieces: Callable[[], Iterable[bytes]], strings: list[str], parts: Parts,
                 merged_out: list[tuple[tuple[int, int], tuple[int, int]]] | None = None) -> list[list[Any]]:
-    """Rows of values from A1, as python-calamine gives them; sparse rows when the cells lie far apart."""
+    """Rows of values from A1, as python-calamine gives them; sparse rows when the cells lie far apart.
+
+    XML as workbook writers write it is read with regular expressions (a cell in a microsecond or so); any
+    other well-formed sheet with the parser. ``open_pieces`` gives the XML afresh each time it is called.
+    """
     placed: dict[int, dict[int, Any]] = {}
-    width = count = 0
-    for (row, column), cell in cells_of(pieces, merged_out):
-        value = _value(cell, strings, parts)
-        if value is None:
-            continue  # no value at all (a styled empty cell): python-calamine leaves it out too
-        placed.setdefault(row, {})[column] = value
-        width = max(width, column + 1)
-        count += 1
+    merged: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    try:
+        for row, column, value in _plain_cells(open_pieces(), strings, parts, merged):
+            placed.setdefault(row, {})[column] = value
+    except _NotPlain:
+        placed, merged = {}, []
+        for (row, column), cell in cells_of(open_pieces(), merged):
+            value = _value(cell, strings, parts)
+            if value is not None:  # None: no value at all (a styled empty cell), which python-calamine leaves out
+                placed.setdefault(row, {})[column] = value
+    if merged_out is not None:
+        merged_out.extend(merged)
+    return _rows(placed)
+
+
+def _rows(placed: dict[int, dict[int, Any]]) -> list[list[Any]]:
     height = max(placed, default=-1) + 1
+    width = max((max(cells) + 1 for cells in placed.values()), default=0)
+    count = sum(map(len, placed.values()))
     if fits_dense(height, width, count):  # as python-calamine gives them: every row as wide as the widest
         rows = [[""] * width for _ in range(height)]
         for r, cells in placed.items():
@@ -75,6 +110,68 @@ def read_values(pieces: Iterable[bytes], strings: list[str], parts: Parts,
     return rows
 
 
+class _NotPlain(Exception):
+    """The XML is not in the form the regular expressions read exactly."""
+
+
+_CELL = re.compile(rb'<c r="([A-Z]+)(\d+)"([^>]*?)(?:/>|>(.*?)</c>)', re.S)
+_KIND = re.compile(rb' t="([^"]*)"')
+_STYLE = re.compile(rb' s="(\d+)"')
+_V = re.compile(rb"<v>([^<]*)</v>")
+_INLINE_T = re.compile(rb"<t(?:\s[^>]*)?>([^<]*)</t>")
+_PHONETIC = re.compile(rb"<rPh\b.*?</rPh>", re.S)
+_MERGE = re.compile(rb'<mergeCell ref="([A-Z]+\d+):([A-Z]+\d+)"')
+
+
+def _plain_cells(pieces: Iterable[bytes], strings: list[str], parts: Parts,
+                 merged: list[tuple[tuple[int, int], tuple[int, int]]]) -> Iterator[tuple[int, int, Any]]:
+    check = PlainCheck()
+    columns: dict[bytes, int] = {}
+    known: dict[Any, Any] = {}
+    for xml in whole_cells(pieces):
+        if not check(xml) or b"<v " in xml:  # a value element with attributes: the parser reads it
+            raise _NotPlain
+        for letters, digits, attributes, inner in _CELL.findall(xml):
+            if not inner:
+                continue  # no value at all: python-calamine leaves the cell out
+            typed = known.get((attributes, inner), known)  # plans repeat their cells: each form worked out once
+            if typed is None:
+                continue
+            if typed is not known:
+                column = columns.get(letters)
+                if column is None:
+                    column = columns[letters] = parse_cell_name(letters.decode() + "1")[1]
+                yield int(digits) - 1, column, typed
+                continue
+            kind = _KIND.search(attributes)
+            style = _STYLE.search(attributes)
+            if kind is not None and kind[1] == b"inlineStr":
+                text = None
+                inline = [_text(t) for t in _INLINE_T.findall(_PHONETIC.sub(b"", inner))]
+            else:
+                value = _V.search(inner)
+                if value is None:
+                    known[attributes, inner] = None
+                    continue
+                text, inline = _text(value[1]), []
+            typed = known[attributes, inner] = _typed(kind[1].decode() if kind else "n", text, inline,
+                                                      int(style[1]) if style else 0, strings, parts)
+            if typed is None:
+                continue
+            column = columns.get(letters)
+            if column is None:
+                column = columns[letters] = parse_cell_name(letters.decode() + "1")[1]
+            yield int(digits) - 1, column, typed
+        if b"<mergeCell" in xml:
+            merged.extend((parse_cell_name(first.decode()), parse_cell_name(last.decode()))
+                          for first, last in _MERGE.findall(xml))
+
+
+def _text(raw: bytes) -> str:
+    text = raw.decode("utf-8", "replace")
+    return unescape(text) if "&" in text else text
+
+
 def _value(cell: Any, strings: list[str], parts: Parts) -> Any:
     kind = cell.get("t", "n")
     text = None
@@ -86,6 +183,12 @@ def _value(cell: Any, strings: list[str], parts: Parts) -> Any:
         elif name == "is":
             inline.extend(t.text or "" for t in child.iter() if t.tag.rpartition("}")[2] == "t"
                           and not _in_phonetic(child, t))
+    style = cell.get("s") or "0"
+    return _typed(kind, text, inline, int(style) if style.isdigit() else 0, strings, parts)
+
+
+def _typed(kind: str, text: str | None, inline: list[str], style: int, strings: list[str], parts: Parts) -> Any:
+    """A cell's value as python-calamine gives it; None for a cell with no value at all."""
     if kind == "inlineStr":
         return "".join(inline)
     if text is None:
@@ -110,7 +213,6 @@ def _value(cell: Any, strings: list[str], parts: Parts) -> Any:
         number = float(text)
     except ValueError:
         return text
-    style = int(cell.get("s", "0") or 0) if (cell.get("s") or "0").isdigit() else 0
     if style in parts.date_styles:
         return _date(number, parts.date1904)
     if style in parts.time_styles:
