@@ -175,23 +175,25 @@ def _text(raw: bytes) -> str:
 def _value(cell: Any, strings: list[str], parts: Parts) -> Any:
     kind = cell.get("t", "n")
     text = None
-    inline: list[str] = []
+    inline: list[str] | None = None
     for child in cell:
         name = child.tag.rpartition("}")[2]
         if name == "v":
             text = child.text or ""
         elif name == "is":
+            inline = inline or []
             inline.extend(t.text or "" for t in child.iter() if t.tag.rpartition("}")[2] == "t"
                           and not _in_phonetic(child, t))
     style = cell.get("s") or "0"
     return _typed(kind, text, inline, int(style) if style.isdigit() else 0, strings, parts)
 
 
-def _typed(kind: str, text: str | None, inline: list[str], style: int, strings: list[str], parts: Parts) -> Any:
+def _typed(kind: str, text: str | None, inline: list[str] | None, style: int, strings: list[str],
+           parts: Parts) -> Any:
     """A cell's value as python-calamine gives it; None for a cell with no value at all."""
     if kind == "inlineStr":
-        return "".join(inline)
-    if text is None:
+        return None if inline is None else "".join(inline)
+    if text is None or (kind == "n" and not text.strip()):
         return None
     if kind == "e":
         return ""  # python-calamine reads an error value as empty; the scan reports the error itself
@@ -229,19 +231,25 @@ def _date(serial: float, date1904: bool) -> Any:
     """A date cell's value: a date, or a date and time; a number no calendar holds stays the number it is."""
     if not math.isfinite(serial) or not 0 <= serial < _LAST_SERIAL:
         return serial  # -1e20, inf: no date at all, and the plan reader says so
+    if serial < 1:
+        return (_EPOCH_1900 + _days(serial)).time()  # a time of day, as python-calamine reads it
     epoch = _EPOCH_1904 if date1904 else _EPOCH_1900
     if not date1904 and serial < 61:
         serial += 1  # Excel counts a 29 February 1900 that never was
-    moment = epoch + dt.timedelta(days=serial)
+    moment = epoch + _days(serial)
     return moment.date() if serial == int(serial) else moment
+
+
+def _days(serial: float) -> dt.timedelta:
+    """A serial number's days and time, to the millisecond as python-calamine rounds them."""
+    return dt.timedelta(milliseconds=round(serial * 86_400_000))
 
 
 def _time(number: float, number_format: str) -> Any:
     if not math.isfinite(number) or abs(number) > _LAST_SERIAL:
         return number
     if "[" in number_format:  # [h]:mm: a duration, which can pass 24 hours
-        return dt.timedelta(days=number)
+        return _days(number)
     if 0 <= number < 1:
-        moment = _EPOCH_1900 + dt.timedelta(days=number)
-        return moment.time()
-    return (_EPOCH_1900 + dt.timedelta(days=number)) if number >= 0 else number
+        return (_EPOCH_1900 + _days(number)).time()
+    return (_EPOCH_1900 + _days(number)) if number >= 0 else number
