@@ -267,3 +267,15 @@ def test_what_inflates_is_counted_as_it_comes(tmp_path):
             package.read(SHEET)
     finally:
         package.close()
+
+
+def test_a_shared_formula_is_shown_by_its_own_text(tmp_path):
+    """Excel writes a formula copied down once, in its first cell; the others are shown as Excel shows them."""
+    path = plan_file(tmp_path / "plan.xlsx", {"ref": "1.1"}, {"ref": "1.2"}, {"ref": "1.3"})
+    edit_sheet(path, set_cell("I3", '<f t="shared" ref="I3:I5" si="0">H3&amp;" noted"</f><v>CP noted</v>', "str"))
+    edit_sheet(path, set_cell("I4", '<f t="shared" si="0"/><v>CP noted</v>', "str"))
+    edit_sheet(path, set_cell("I5", '<f t="shared" si="0"/><v>CP noted</v>', "str"))
+    result = run("validate", path, "--as-of", "2017-08-31", "--select", "SIP105", "--format", "json")
+    messages = {f["cell"]: f["message"] for f in json.loads(result.stdout)["findings"]}
+    assert sorted(messages) == ["I3", "I4", "I5"]
+    assert '=H3&" noted"' in messages["I3"] and '=H4&" noted"' in messages["I4"] and '=H5&" noted"' in messages["I5"]
