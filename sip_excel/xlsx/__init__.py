@@ -12,18 +12,14 @@ opened for reading.
 from __future__ import annotations
 
 import logging
-import os
-import sys
-import unicodedata
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from ..alongside import alongside
 from ..errors import WorkbookError
 from ..grid import Grid
-from .package import Limits, Package, one_line, refuse_entities
+from .calamine import CalamineCannot, Merged, open_book, sheet_values
+from .package import Limits, Package, one_line, refuse_entities, shown
 from .parts import BUILTIN_DATE_FORMATS, read_parts
 from .scan import SheetScan, far_apart
 from .scan import scan as scan_sheet
@@ -44,8 +40,6 @@ class WorkbookFile:
     """
 
     def __init__(self, path: str | Path, limits: Limits = Limits()) -> None:
-        import python_calamine  # imported here so that `sip-excel --help` stays instant
-
         self.path = Path(path)
         sniff(self.path)
         self.warnings: list[str] = []
@@ -65,11 +59,7 @@ class WorkbookFile:
         self._far_verdict = alongside(self._far_sheets, worth_it=sum(sizes) > ALONGSIDE_BYTES)
         self._far: dict[str, bool] | None = None
         try:
-            self._book = python_calamine.CalamineWorkbook.from_path(str(self.path))
-        except Exception as error:  # calamine raises its own error types for damaged parts
-            self._far_verdict(wanted=False)
-            raise WorkbookError(f"{self.path} could not be read as a workbook ({one_line(error)}). "
-                                "Open and repair it in Excel, or use an earlier saved copy.") from None
+            self._book = open_book(self.path)
         except BaseException:
             self._far_verdict(wanted=False)
             raise
@@ -126,25 +116,16 @@ class WorkbookFile:
         return Grid(sheet=sheet, rows=rows, merged=merged, number_formats=found.number_formats,
                     formulas=found.formulas, errors=found.errors, date1904=self._parts.date1904)
 
-    def _calamine_values(self, sheet: str, path: str | None, where: str) -> tuple[list[list[Any]], list]:
+    def _calamine_values(self, sheet: str, path: str | None, where: str) -> tuple[list[list[Any]], Merged]:
         """The values through python-calamine; through this package's own reader where calamine cannot."""
         try:
-            with _quiet_stderr():  # a panic inside calamine prints a Rust backtrace; the fallback says enough
-                calamine_sheet = self._book.get_sheet_by_name(sheet)
-                rows = calamine_sheet.to_python(skip_empty_area=False)
-                merged = [((top, left), (bottom, right))
-                          for (top, left), (bottom, right) in (calamine_sheet.merged_cell_ranges or [])]
-            return [row if type(row) is list else list(row) for row in rows], merged
-        except BaseException as error:
-            # calamine refuses #SPILL! and its kin (CalamineError) and panics on a date cell holding -1e20 (a
-            # PanicException, which is not an Exception); Ctrl-C and the like go on as they are.
-            if not isinstance(error, Exception) and type(error).__name__ != "PanicException":
-                raise
+            return sheet_values(self._book, sheet)
+        except CalamineCannot as error:
             if path is None:
-                raise WorkbookError(f"Sheet '{shown(sheet)}' of {self.path} could not be read ({one_line(error)}). "
+                raise WorkbookError(f"Sheet '{shown(sheet)}' of {self.path} could not be read ({error}). "
                                     "Open and repair the workbook in Excel.") from None
-            log.debug("python-calamine could not read %s (%s); reading its XML instead", where, one_line(error))
-            merged = []
+            log.debug("python-calamine could not read %s (%s); reading its XML instead", where, error)
+            merged: Merged = []
             return self._own_values(path, where, merged), merged
 
     def _own_values(self, path: str, where: str, merged: list) -> list[list[Any]]:
@@ -201,33 +182,6 @@ class WorkbookFile:
                 self.warnings.append(f"the workbook lists two sheets named '{shown(seen[key])}' (Excel would "
                                      f"never allow it); only the first is read. Rename one of them in Excel.")
             seen.setdefault(key, listed.name)
-
-
-def shown(text: str) -> str:
-    """Text from the file as it may be shown on a terminal: control and bidi characters made visible."""
-    if text.isprintable():
-        return text
-    return "".join(c if c.isprintable() and unicodedata.category(c) != "Cf" else
-                   (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"<U+{ord(c):04X}>") for c in text)
-
-
-@contextmanager
-def _quiet_stderr() -> Iterator[None]:
-    """Send what native code writes to standard error (file 2) nowhere, for the length of the block."""
-    try:
-        sys.stderr.flush()
-        saved = os.dup(2)
-    except (OSError, AttributeError, ValueError):
-        yield
-        return
-    nowhere = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(nowhere, 2)
-        yield
-    finally:
-        os.dup2(saved, 2)
-        os.close(saved)
-        os.close(nowhere)
 
 
 __all__ = ["WorkbookFile", "Limits", "sniff", "ALONGSIDE_BYTES", "BUILTIN_DATE_FORMATS", "OLE_MAGIC"]

@@ -8,6 +8,7 @@ are counted as they inflate as well.
 """
 from __future__ import annotations
 
+import unicodedata
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -137,6 +138,14 @@ def refuse_entities(xml_head: bytes, where: str) -> None:
     if b"<!DOCTYPE" in xml_head[:4096] or b"<!ENTITY" in xml_head[:4096]:
         raise WorkbookError(f"{where} declares XML entities, which a real workbook never does "
                             "(a possible 'XML bomb'), so it was not read. Use a copy saved by Excel.")
+
+
+def shown(text: str) -> str:
+    """Text from the file as it may be shown on a terminal: control and bidi characters made visible."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() and unicodedata.category(c) != "Cf" else
+                   (f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"<U+{ord(c):04X}>") for c in text)
 
 
 def one_line(error: BaseException) -> str:
