@@ -171,6 +171,27 @@ def _strings_bomb(path: Path) -> None:
             strings.write(b"</t></si></sst>")
 
 
+def _rows_bomb(path: Path) -> None:
+    """A sheet of self-closing rows inflating a thousand times (64 MB here; 3 GB in the wild), written a piece
+    at a time: it once made the scan hang; now its size alone refuses it."""
+    _workbook(path, [["x"]])
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            if name != "xl/worksheets/sheet1.xml":
+                target.writestr(name, data)
+        with target.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
+            sheet.write(b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
+            for _ in range(64):
+                sheet.write(b'<row r="1"/>' * (1 << 20 >> 4) + b"    " * (1 << 16))
+            sheet.write(b"</sheetData></worksheet>")
+
+
+def _device(path: Path) -> None:
+    path.symlink_to("/dev/zero")
+
+
 CASES = [
     ("empty.xlsx", _empty, "is empty"),
     ("truncated.xlsx", _truncated, "damaged or truncated"),
@@ -191,6 +212,8 @@ CASES = [
     ("lzma.xlsx", _lzma, "is compressed with LZMA"),
     ("zipcrypto.xlsx", _zip_encrypted, "is encrypted inside the zip"),
     ("strings-bomb.xlsx", _strings_bomb, "the part 'xl/sharedStrings.xml' of"),
+    ("rows-bomb.xlsx", _rows_bomb, "the part 'xl/worksheets/sheet1.xml' of"),
+    ("device.xlsx", _device, "is a device, not a saved file"),
 ]
 
 
