@@ -4,7 +4,6 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import subprocess
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -103,7 +102,8 @@ def test_a_sheet_of_empty_rows_is_cut_in_pieces_without_copying_it_again():
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("a&amp;b", "a&b"), ("&lt;&gt;&quot;&apos;", "<>\"'"), ("&#65;&#x42;", "AB"), ("&#x80;", "\x80"), ("plain", "plain"),
+    ("a&amp;b", "a&b"), ("&lt;&gt;&quot;&apos;", "<>\"'"), ("&#65;&#x42;", "AB"), ("&#x80;", "\x80"),
+    ("plain", "plain"),
 ])
 def test_unescape_is_xml_not_html(text, expected):
     assert unescape(text) == expected

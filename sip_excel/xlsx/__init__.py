@@ -88,8 +88,9 @@ class WorkbookFile:
         """The warnings, and a word if the plan was read from a sheet hidden so that only VBA can show it."""
         if self.state(plan_sheet) != "veryHidden":
             return list(self.warnings)
-        return [*self.warnings, f"the plan was read from the sheet '{shown(plan_sheet)}', which is very hidden (Excel's "
-                "Unhide cannot show it; only VBA can). Check it is the plan you meant, or name one with --sheet."]
+        return [*self.warnings, f"the plan was read from the sheet '{shown(plan_sheet)}', which is very hidden "
+                "(Excel's Unhide cannot show it; only VBA can). Check it is the plan you meant, or name one with "
+                "--sheet."]
 
     def grid(self, sheet: str) -> Grid:
         """The named sheet, as values plus the date formats, formulas and errors the reader needs."""
