@@ -99,14 +99,13 @@ class WorkbookFile:
         where = f"sheet '{shown(sheet)}' of {self.path}"
         if path is not None:  # refuse an XML bomb before anything parses the sheet
             refuse_entities(self._package.head(path, where), where)
-        if self._far is None:
-            self._far = self._far_verdict() or {}
-        far = self._far.get(sheet, False)
         big = path is not None and self._package.infos[path].file_size > ALONGSIDE_BYTES
-        scanned = alongside(lambda: self._scan(path, where), worth_it=big)
+        scanned = alongside(lambda: self._scan(path, where), worth_it=big)  # under way while the verdict comes
         merged: list[tuple[tuple[int, int], tuple[int, int]]] = []
         try:
-            if far and path is not None:
+            if self._far is None:
+                self._far = self._far_verdict() or {}
+            if self._far.get(sheet, False) and path is not None:
                 rows = self._own_values(path, where, merged)
             else:
                 rows, merged = self._calamine_values(sheet, path, where)

@@ -30,6 +30,10 @@ _ROOT = re.compile(rb"<([\w.-]+:)?worksheet\b[^>]*?\sxmlns\s*=\s*[\"']([^\"']*)[
 # any prefix, either quote: a false hint costs only a closer look.
 _FAR_HINT = re.compile(rb"""r=["'](?:[A-Z]{3}|[B-Z][A-Z]|[A-Z]{0,2}\d{6})""")
 _FAR = re.compile(rb"""r=["'](?:([A-Z]{3}|[B-Z][A-Z])|[A-Z]{0,2}(\d{6,}))""")
+# The same, looked for more cheaply in the XML's shape (any letter A, any digit 0): two letters, or six digits at
+# the end of a value (only references end so; a false sign costs only the closer look).
+_SHAPES = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", b"A" * 26 + b"0" * 10)
+_FAR_SHAPES = (b'r="AA', b'000000"')
 _REFERENCES = re.compile(rb"""r=["']([A-Z]{0,3})(\d+)""")
 _FORMULA_CELL = re.compile(rb'<c r="([A-Z]+\d+)"[^>]*>\s*<f\b([^>]*?)(?:/>|>([^<]*)</f>)')
 _ERROR_CELL = re.compile(rb'<c r="([A-Z]+\d+)"[^>]*?\st="e"[^>/]*>\s*(?:<f\b[^>]*/>\s*|<f\b[^>]*>[^<]*</f>\s*)?'
@@ -54,9 +58,10 @@ class SheetScan(NamedTuple):
 
 
 class PlainCheck:
-    """Says, a piece of whole cells at a time, whether the fast scan reads a sheet's XML exactly: no comments or
-    processing instructions, the main namespace the default one and bound to no prefix, and every cell's start
-    tag in the form :data:`_ODD_CELL` describes."""
+    """Says, a piece of whole cells at a time, whether the fast scan reads a sheet's XML exactly: the main namespace
+    the default one and bound to no prefix, no comments or processing instructions, and every cell's start tag in
+    the form :data:`_ODD_CELL` describes, in the first piece; in every piece, each cell's tag begins ``<c r="``.
+    (XML that changes its form after its first 4 MB is a forgery, not a writer's; it may be misread, not crash.)"""
 
     def __init__(self) -> None:
         self.pieces = 0
@@ -64,20 +69,18 @@ class PlainCheck:
     def __call__(self, piece: bytes) -> bool:
         first = self.pieces == 0
         self.pieces += 1
-        uris = sum(piece.count(uri) for uri in MAIN_NAMESPACES)
         if first:
+            # A writer writes every cell alike: the start of the sheet (some thousand actions) is looked at in full,
+            # tag by tag; after it, counting (r first and double-quoted in every cell) is enough.
             root = _ROOT.search(piece)
-            if root is None or root[1] or root[2] not in MAIN_NAMESPACES or uris != 1:
+            if (root is None or root[1] or root[2] not in MAIN_NAMESPACES
+                    or sum(piece.count(uri) for uri in MAIN_NAMESPACES) != 1
+                    or b"<!" in piece or piece.count(b"<?") > 1):
                 return False
-            # A writer writes every cell alike: the start of the sheet (some thousand actions) is looked at tag by
-            # tag; after it, counting (r first and double-quoted in every cell) is enough.
             end = len(piece) if len(piece) <= ODD_CELL_BYTES else max(piece.rfind(b"<c ", 0, ODD_CELL_BYTES), 0)
             if _ODD_CELL.search(piece, 0, end) is not None:  # (a tag cut at the end would look odd)
                 return False
-        elif uris:
-            return False
-        return (b"<!" not in piece and piece.count(b"<?") <= first
-                and piece.count(b'<c r="') == piece.count(b"<c "))
+        return piece.count(b'<c r="') == piece.count(b"<c ")
 
 
 def is_plain(pieces: Iterable[bytes]) -> bool:
@@ -94,16 +97,22 @@ def far_apart(open_pieces: Callable[[], Iterable[bytes]]) -> bool:
     its largest (rows up to 99,999 where none is further), so a doubtful sheet is read sparsely, never densely.
     """
     tail = b""
-    rows = columns = cells = 0
+    rows = columns = 0
     for piece in open_pieces():
-        cells += piece.count(b"<c ") + piece.count(b":c ")
-        for letters, digits in _FAR.findall(tail + piece[:32]) + _FAR.findall(piece):
+        seam = tail + piece[:32]
+        if b"r='" not in piece and b"r='" not in seam:  # first a look with all letters alike, all digits alike
+            shape, seam_shape = piece.translate(_SHAPES), seam.translate(_SHAPES)
+            if not any(sign in shape or sign in seam_shape for sign in _FAR_SHAPES):
+                tail = piece[-32:]
+                continue
+        for letters, digits in _FAR.findall(seam) + _FAR.findall(piece):
             rows = max(rows, int(digits or 0))
             if letters:
                 columns = max(columns, parse_cell_name(letters.decode() + "1")[1] + 1)
         tail = piece[-32:]
     if not rows and not columns:
         return False
+    cells = sum(piece.count(b"<c ") + piece.count(b":c ") for piece in open_pieces())
     if fits_dense(rows or 99_999, columns or 52, cells):
         return False
     # Only rows past 99,999 in columns up to AZ: a long plan, perhaps; measure before reading it the slow way.
