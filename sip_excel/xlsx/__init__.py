@@ -44,8 +44,9 @@ class WorkbookFile:
         sniff(self.path)
         self.warnings: list[str] = []
         if (lock := lock_file_beside(self.path)) is not None:
-            self.warnings.append(f"{self.path.name} is open in Excel (its lock file {lock.name} is beside it): "
-                                 "changes not yet saved there are not included. Save it in Excel to include them.")
+            self.warnings.append(f"{shown(self.path.name)} is open in Excel (its lock file {shown(lock.name)} is "
+                                 "beside it): changes not yet saved there are not included. Save it in Excel to "
+                                 "include them.")
         self._package = Package(self.path, limits)
         if SHARED_STRINGS in self._package:
             where = f"the shared strings of {self.path}"
