@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from .parts import Parts
@@ -78,8 +78,7 @@ def read_values(open_pieces: Callable[[], Iterable[bytes]], strings: list[str], 
     placed: dict[int, dict[int, Any]] = {}
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = []
     try:
-        for row, column, value in _plain_cells(open_pieces(), strings, parts, merged):
-            placed.setdefault(row, {})[column] = value
+        placed = _plain_cells(open_pieces(), strings, parts, merged)
     except _NotPlain:
         placed, merged = {}, []
         for (row, column), cell in cells_of(open_pieces(), merged):
@@ -124,47 +123,61 @@ _MERGE = re.compile(rb'<mergeCell ref="([A-Z]+\d+):([A-Z]+\d+)"')
 
 
 def _plain_cells(pieces: Iterable[bytes], strings: list[str], parts: Parts,
-                 merged: list[tuple[tuple[int, int], tuple[int, int]]]) -> Iterator[tuple[int, int, Any]]:
+                 merged: list[tuple[tuple[int, int], tuple[int, int]]]) -> dict[int, dict[int, Any]]:
+    """Row -> column -> value, read with regular expressions; :class:`_NotPlain` if the XML is not as writers
+    write it. The loop is the cost of a sheet read this way, so it does little: plans repeat their cells, and
+    each form (attributes and content) is worked out once."""
     check = PlainCheck()
-    columns: dict[bytes, int] = {}
+    columns = _COLUMNS
     known: dict[Any, Any] = {}
+    placed: dict[int, dict[int, Any]] = {}
+    row_number = None
+    row: dict[int, Any] = {}
     for xml in whole_cells(pieces):
         if not check(xml) or b"<v " in xml:  # a value element with attributes: the parser reads it
             raise _NotPlain
         for letters, digits, attributes, inner in _CELL.findall(xml):
             if not inner:
                 continue  # no value at all: python-calamine leaves the cell out
-            typed = known.get((attributes, inner), known)  # plans repeat their cells: each form worked out once
+            key = (attributes, inner)
+            typed = known.get(key, known)
+            if typed is known:
+                typed = known[key] = _cell_value(attributes, inner, strings, parts)
             if typed is None:
                 continue
-            if typed is not known:
-                column = columns.get(letters)
-                if column is None:
-                    column = columns[letters] = parse_cell_name(letters.decode() + "1")[1]
-                yield int(digits) - 1, column, typed
-                continue
-            kind = _KIND.search(attributes)
-            style = _STYLE.search(attributes)
-            if kind is not None and kind[1] == b"inlineStr":
-                text = None
-                inline = [_text(t) for t in _INLINE_T.findall(_PHONETIC.sub(b"", inner))]
-            else:
-                value = _V.search(inner)
-                if value is None:
-                    known[attributes, inner] = None
-                    continue
-                text, inline = _text(value[1]), []
-            typed = known[attributes, inner] = _typed(kind[1].decode() if kind else "n", text, inline,
-                                                      int(style[1]) if style else 0, strings, parts)
-            if typed is None:
-                continue
-            column = columns.get(letters)
-            if column is None:
-                column = columns[letters] = parse_cell_name(letters.decode() + "1")[1]
-            yield int(digits) - 1, column, typed
+            if digits != row_number:
+                row_number = digits
+                row = placed.setdefault(int(digits) - 1, {})
+            row[columns[letters]] = typed
         if b"<mergeCell" in xml:
             merged.extend((parse_cell_name(first.decode()), parse_cell_name(last.decode()))
                           for first, last in _MERGE.findall(xml))
+    return placed
+
+
+def _cell_value(attributes: bytes, inner: bytes, strings: list[str], parts: Parts) -> Any:
+    kind = _KIND.search(attributes)
+    style = _STYLE.search(attributes)
+    if kind is not None and kind[1] == b"inlineStr":
+        text = None
+        inline = [_text(t) for t in _INLINE_T.findall(_PHONETIC.sub(b"", inner))]
+    else:
+        value = _V.search(inner)
+        if value is None:
+            return None
+        text, inline = _text(value[1]), None
+    return _typed(kind[1].decode() if kind else "n", text, inline, int(style[1]) if style else 0, strings, parts)
+
+
+class _Columns(dict):
+    """Column letters (bytes) -> 0-based column number, worked out once per letters."""
+
+    def __missing__(self, letters: bytes) -> int:
+        number = self[letters] = parse_cell_name(letters.decode() + "1")[1]
+        return number
+
+
+_COLUMNS = _Columns()
 
 
 def _text(raw: bytes) -> str:
