@@ -179,7 +179,7 @@ def _fast_piece(xml: bytes, date_styles: dict[int, str], found: SheetScan,
         cells = _date_pattern(tuple(styles)).findall(xml)
         if cells:  # (row, column) -> format, put together in C: a big plan has a hundred thousand dates
             letters, rows, codes = zip(*cells)
-            positions = zip(map((-1).__add__, map(int, rows)), map(_COLUMNS.__getitem__, letters))
+            positions = zip(map((-1).__add__, map(int, rows)), map(COLUMNS.__getitem__, letters))
             found.number_formats.update(zip(positions, map(styles.__getitem__, codes)))
     if b"<f" in xml:
         for match in _FORMULA_CELL.finditer(xml):
@@ -350,4 +350,4 @@ class _ColumnNumbers(dict):
         return number
 
 
-_COLUMNS = _ColumnNumbers()
+COLUMNS = _ColumnNumbers()  # shared by the readers of cell references

@@ -18,7 +18,7 @@ from typing import Any
 
 from .parts import Parts
 from ..grid import parse_cell_name
-from .scan import PlainCheck, cells_of, events_of, fits_dense, unescape, whole_cells
+from .scan import COLUMNS, PlainCheck, cells_of, events_of, fits_dense, unescape, whole_cells
 
 EMPTY_ROW: list[Any] = []  # shared by the empty rows of a sparse sheet; never written to (see Grid)
 _EPOCH_1900 = dt.datetime(1899, 12, 30)
@@ -128,7 +128,7 @@ def _plain_cells(pieces: Iterable[bytes], strings: list[str], parts: Parts,
     write it. The loop is the cost of a sheet read this way, so it does little: plans repeat their cells, and
     each form (attributes and content) is worked out once."""
     check = PlainCheck()
-    columns = _COLUMNS
+    columns = COLUMNS
     known: dict[Any, Any] = {}
     placed: dict[int, dict[int, Any]] = {}
     row_number = None
@@ -169,15 +169,6 @@ def _cell_value(attributes: bytes, inner: bytes, strings: list[str], parts: Part
     return _typed(kind[1].decode() if kind else "n", text, inline, int(style[1]) if style else 0, strings, parts)
 
 
-class _Columns(dict):
-    """Column letters (bytes) -> 0-based column number, worked out once per letters."""
-
-    def __missing__(self, letters: bytes) -> int:
-        number = self[letters] = parse_cell_name(letters.decode() + "1")[1]
-        return number
-
-
-_COLUMNS = _Columns()
 
 
 def _text(raw: bytes) -> str:
