@@ -42,3 +42,21 @@ def build_plan(actions: int, target: Path) -> Path:
         written += count
     workbook.close()
     return target
+
+
+def add_stray_cells(path: Path, cells: tuple[str, ...] = ("XFD1048576",)) -> Path:
+    """Add cells far from the plan, as a slip of the keyboard leaves them (one at XFD1048576, say): the plan
+    is the same, and reading it should cost the same."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as source:
+        parts = {item: source.read(item) for item in source.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    rows = "".join(f'<row r="{re.sub("[A-Z]", "", cell)}"><c r="{cell}"><v>1</v></c></row>'
+                   for cell in sorted(cells, key=lambda cell: int(re.sub("[A-Z]", "", cell))))
+    parts[sheet] = parts[sheet].replace(b"</sheetData>", rows.encode() + b"</sheetData>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for item, data in parts.items():
+            target.writestr(item, data)
+    return path

@@ -32,7 +32,9 @@ def load(source: str | PathLike[str] | Mapping[str, Grid], *, sheet: str | None 
     from .xlsx import WorkbookFile
 
     with WorkbookFile(source) as workbook:
-        return _load(workbook.sheet_names, workbook.grid, sheet, overrides)
+        plan, config = _load(workbook.sheet_names, workbook.grid, sheet, overrides)
+        plan.grid.warnings.extend(workbook.warnings_for(plan.sheet))
+        return plan, config
 
 
 def _load(names: list[str], grid_of: Callable[[str], Grid], sheet: str | None,

@@ -134,7 +134,8 @@ def _continue(table: Table, blocks: list[Block]) -> None:
 
 def _interpret(table: Table, grid: Grid, config: Config) -> None:
     formats = grid.number_formats
-    meaning = Memo(lambda key: parse_date(key[1], key[2]))  # plans repeat their dates
+    date1904 = grid.date1904  # a bare serial number counts from 1904 in such a workbook
+    meaning = Memo(lambda key: parse_date(key[1], key[2], date1904))  # plans repeat their dates
     for name in ("start", "end"):
         column = table.columns.get(name)
         dates = [None] * len(table) if column is None else list(map(meaning.__getitem__, zip(

@@ -7,12 +7,13 @@ import gc
 import logging
 import sys
 from collections.abc import Sequence
+from typing import Any
 from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
 from .errors import SipError, os_error_message
-from .terminal import VisibleFormatter, stdout_to_devnull, visible, write_out
+from .terminal import VisibleFormatter, say_warnings, stdout_to_devnull, visible, write_out
 from .typed_dates import parse_typed_date
 
 log = logging.getLogger(__name__)
@@ -138,6 +139,7 @@ def run_validate(args: argparse.Namespace) -> int:
         check_target(args.output, force=args.force, protect=[args.path])  # before the work, not after it
     plan, config = load(args.path, sheet=args.sheet, as_of=args.as_of,
                         select=parse_codes(args.select) or None, ignore=parse_codes(args.ignore) or None)
+    say_warnings(plan)
     report = validate(plan, config)
     write_out(FORMATTERS[args.format](report, plan))
     if args.output is not None:

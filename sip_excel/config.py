@@ -149,11 +149,11 @@ def _field_named(text: str) -> str | None:
     return next((spec.name for spec in FIELDS if label in map(normalise_label, spec.labels)), None)
 
 
-def _convert(attr: str, value: Any, where: str) -> Any:
+def _convert(attr: str, value: Any, where: str, date1904: bool = False) -> Any:
     if value in (None, ""):
         return None
     if attr in _DATE_ATTRS:
-        date = parse_date(value)
+        date = parse_date(value, date1904=date1904)
         if date is None:
             raise SettingsError(f"Settings {where}: '{value}' is not a date. Type it as a date, e.g. 31/08/2017.")
         if problem := date_out_of_range(date.value):
@@ -235,7 +235,7 @@ def config_from_settings(grid: Grid, base: Config | None = None) -> Config:
             raise SettingsError(f"Settings {cell_name(r, 0)}: unknown setting '{cells[0]}'. Check the spelling; "
                                 f"known settings are: {', '.join(sorted(_KEYS))}.")
         target, attr = _KEYS[key]
-        value = _convert(attr, row[1] if len(row) > 1 else None, cell_name(r, 1))
+        value = _convert(attr, row[1] if len(row) > 1 else None, cell_name(r, 1), grid.date1904)
         (config_values if target == "config" else report_values)[attr] = value
     merged_aliases = dict(base.aliases)
     for name, extra in aliases.items():

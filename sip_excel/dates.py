@@ -12,6 +12,8 @@ Precision = Literal["day", "month"]
 Source = Literal["date", "serial", "text"]
 
 EXCEL_EPOCH = dt.date(1899, 12, 30)
+EXCEL_EPOCH_1904 = dt.date(1904, 1, 1)
+EXCEL_1904_OFFSET = 1462  # days from the 1900 system's day 0 to the 1904 system's
 PLAUSIBLE_YEARS = (2000, 2100)
 MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
 MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_name) if name})
@@ -114,33 +116,41 @@ def parse_text_date(text: str) -> PlanDate | None:
     return None
 
 
-def from_serial(serial: float) -> dt.date | None:
-    """The date Excel shows for a serial number (the 1900 date system), or None if out of range."""
+def from_serial(serial: float, date1904: bool = False) -> dt.date | None:
+    """The date Excel shows for a serial number, or None if out of range (-1e20, inf and NaN included).
+
+    ``date1904``: the workbook counts days from 1 January 1904 (old Mac Excel), 1,462 days later.
+    """
+    if date1904:
+        if not 0 <= serial < 2958466 - EXCEL_1904_OFFSET:
+            return None
+        return EXCEL_EPOCH_1904 + dt.timedelta(days=int(serial))
     if not 1 <= serial < 2958466:
         return None
     # Excel counts a 29 February 1900 that never was, so serials below 61 are a day later.
     return EXCEL_EPOCH + dt.timedelta(days=int(serial) + (1 if serial < 61 else 0))
 
 
-def parse_date(value: Any, number_format: str | None = None) -> PlanDate | None:
+def parse_date(value: Any, number_format: str | None = None, date1904: bool = False) -> PlanDate | None:
     """Parse a cell value into a :class:`PlanDate`; None when it holds no recognisable date.
 
     A date cell formatted as a month (``mmm-yy``) means that whole month: staff
-    type ``Jun-17`` to mean "by the end of June", not "on 1 June".
+    type ``Jun-17`` to mean "by the end of June", not "on 1 June".  ``date1904``
+    reads a bare serial number in the 1904 date system (the grid says which).
     """
     try:
-        return _parse_cached(value, number_format)
+        return _parse_cached(value, number_format, date1904)
     except TypeError:  # a value that cannot be a cache key
-        return _parse(value, number_format)
+        return _parse(value, number_format, date1904)
 
 
 # Plans repeat their dates; typed=True keeps True and 1 (equal, and equally hashed) apart.
 @lru_cache(maxsize=8192, typed=True)
-def _parse_cached(value: Any, number_format: str | None) -> PlanDate | None:
-    return _parse(value, number_format)
+def _parse_cached(value: Any, number_format: str | None, date1904: bool = False) -> PlanDate | None:
+    return _parse(value, number_format, date1904)
 
 
-def _parse(value: Any, number_format: str | None) -> PlanDate | None:
+def _parse(value: Any, number_format: str | None, date1904: bool = False) -> PlanDate | None:
     if value is None or value == "":
         return None
     month = is_month_format(number_format)
@@ -151,7 +161,7 @@ def _parse(value: Any, number_format: str | None) -> PlanDate | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
-        date = from_serial(float(value))
+        date = from_serial(float(value), date1904)
         return PlanDate(date, "month" if month else "day", "serial") if date else None
     if isinstance(value, str):
         return parse_text_date(value)

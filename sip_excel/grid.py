@@ -71,6 +71,10 @@ class Grid:
     ``number_formats`` is sparse: it holds the format of date-like cells only,
     which is all the reader needs (to tell a month from a day).  ``formulas``
     and ``errors`` hold the cells that contain a formula or an Excel error value.
+    ``date1904`` is True for a workbook in the 1904 date system (old Mac Excel),
+    whose bare serial numbers count days from 1904.  A sheet whose cells lie far
+    apart has rows that end at their last cell, and its empty rows may be one
+    shared empty list: write into a row only where it already has a cell.
     """
 
     sheet: str
@@ -79,6 +83,8 @@ class Grid:
     formulas: Mapping[Position, str] = field(default_factory=dict)  # a dict, or read on demand
     errors: dict[Position, str] = field(default_factory=dict)
     merged: list[tuple[Position, Position]] = field(default_factory=list)
+    date1904: bool = False
+    warnings: list[str] = field(default_factory=list)  # what the person running the tool should be told
 
     def value(self, row: int, column: int) -> Any:
         try:

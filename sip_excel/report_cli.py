@@ -15,7 +15,7 @@ from .files import check_target
 from .model import Plan
 from .report import DEFAULT_TEMPLATE, default_output
 from .rollup import format_rollup, rollup
-from .terminal import visible, write_out
+from .terminal import say_warnings, visible, write_out
 from .travel import compare
 from .validate import validate
 
@@ -29,6 +29,7 @@ _NOT_A_TEMPLATE = {
 
 def _load(args: argparse.Namespace) -> tuple[Plan, Config, tuple[Plan, Config] | None]:
     plan, config = load(args.path, sheet=args.sheet, as_of=args.as_of)
+    say_warnings(plan)
     meta = config.report
     for flag, field in (("committee", "committee"), ("meeting_date", "meeting_date"), ("author", "report_author"),
                         ("report_of", "report_of")):
@@ -36,6 +37,8 @@ def _load(args: argparse.Namespace) -> tuple[Plan, Config, tuple[Plan, Config] |
         if value is not None:
             meta = replace(meta, **{field: value})
     previous = load(args.previous, sheet=args.sheet) if args.previous is not None else None
+    if previous is not None:
+        say_warnings(previous[0])
     return plan, replace(config, report=meta), previous
 
 

@@ -11,6 +11,7 @@ import logging
 import os
 import re
 import sys
+from typing import Any
 
 from .errors import OutputError, os_error_message
 
@@ -79,3 +80,10 @@ def stdout_to_devnull() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     except (OSError, ValueError):  # no real stdout (a test's capture, Excel): nothing to flush there
         pass
+
+
+def say_warnings(plan: Any) -> None:
+    """What reading the workbook found worth saying (it is open in Excel, ...), one line each on stderr, with
+    any control character in a sheet or file name shown, not obeyed."""
+    for line in plan.grid.warnings:
+        print(f"sip-excel: warning: {visible(line)}", file=sys.stderr)

@@ -3,10 +3,13 @@ from __future__ import annotations
 
 import hashlib
 import io
+import os
 import shutil
+import struct
 import subprocess
 import sys
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -113,13 +116,105 @@ def _settings_date(label: str, value: object):
     return make
 
 
+def _fifo(path: Path) -> None:
+    os.mkfifo(path)
+
+
+def _lock_file(path: Path) -> None:
+    """What Excel writes beside a workbook while it is open: the user's name, padded, in 165 bytes."""
+    path.write_bytes(bytes([8]) + b"J Bloggs" + b" " * 45 + "J Bloggs".encode("utf-16-le").ljust(111, b"\x20"))
+
+
+def _xlsb(path: Path) -> None:
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.bin", b"\x83\x01\x00")
+
+
+def _method(code: int) -> Callable[[Path], None]:
+    """The sample with its plan sheet's zip entry saying it is compressed with another method (9: Deflate64)."""
+    def make(path: Path) -> None:
+        shutil.copy(SAMPLE, path)
+        _patch_entry(path, "xl/worksheets/sheet1.xml", lambda header, local: struct.pack_into(
+            "<H", header, 8 if local else 10, code))
+    return make
+
+
+def _zip_encrypted(path: Path) -> None:
+    shutil.copy(SAMPLE, path)
+    _patch_entry(path, "xl/worksheets/sheet1.xml", lambda header, local: struct.pack_into(
+        "<H", header, 6 if local else 8, struct.unpack_from("<H", header, 6 if local else 8)[0] | 1))
+
+
+def _patch_entry(path: Path, name: str, patch: Callable[[bytearray, bool], None]) -> None:
+    """Change a field of one entry's local header and central-directory record, in place."""
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as package:
+        offset = package.getinfo(name).header_offset
+    local = bytearray(data[offset:offset + 30])
+    patch(local, True)
+    data[offset:offset + 30] = local
+    central = data.find(b"PK\x01\x02")
+    while central != -1:
+        length = struct.unpack_from("<H", data, central + 28)[0]
+        if bytes(data[central + 46:central + 46 + length]) == name.encode():
+            record = bytearray(data[central:central + 46])
+            patch(record, False)
+            data[central:central + 46] = record
+        central = data.find(b"PK\x01\x02", central + 4)
+    path.write_bytes(bytes(data))
+
+
+def _lzma(path: Path) -> None:
+    with zipfile.ZipFile(SAMPLE) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_LZMA) as target:
+        for item in source.infolist():
+            target.writestr(item.filename, source.read(item.filename))
+
+
+def _strings_bomb(path: Path) -> None:
+    """Shared strings that inflate a thousand times: 64 MB from some 64 KB, written a piece at a time."""
+    _workbook(path, [["x"]])
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            if name != "xl/sharedStrings.xml":
+                target.writestr(name, data)
+        with target.open("xl/sharedStrings.xml", "w", force_zip64=True) as strings:
+            strings.write(b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>')
+            for _ in range(64):
+                strings.write(b"A" * (1 << 20))
+            strings.write(b"</t></si></sst>")
+
+
+def _rows_bomb(path: Path) -> None:
+    """A sheet of self-closing rows inflating a thousand times (64 MB here; 3 GB in the wild), written a piece
+    at a time: it once made the scan hang; now its size alone refuses it."""
+    _workbook(path, [["x"]])
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+        for name, data in parts.items():
+            if name != "xl/worksheets/sheet1.xml":
+                target.writestr(name, data)
+        with target.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
+            sheet.write(b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
+            for _ in range(64):
+                sheet.write(b'<row r="1"/>' * (1 << 20 >> 4) + b"    " * (1 << 16))
+            sheet.write(b"</sheetData></worksheet>")
+
+
+def _device(path: Path) -> None:
+    path.symlink_to("/dev/zero")
+
+
 CASES = [
     ("empty.xlsx", _empty, "is empty"),
     ("truncated.xlsx", _truncated, "damaged or truncated"),
     ("renamed.xlsx", _csv, "is a text or CSV file"),
     ("old.xls", _xls, "old-style .xls"),
     ("archive.xlsx", _zip, "a zip archive, not a workbook"),
-    ("letter.xlsx", _docx, "a Word document"),
+    ("letter.xlsx", _docx, "is a Word document, not a workbook"),
     ("locked.xlsx", _password, "password-protected"),
     ("budget.xlsx", _no_plan, "SIP101: no plan table found"),
     ("norag.xlsx", _missing_column, "SIP102: sheet 'Sheet', header row 2: no 'RAG status' column"),
@@ -129,6 +224,16 @@ CASES = [
      "Settings B2: 31/12/9999 is not in the years 2000 to 2100"),
     ("asof.xlsx", _settings_date("As of date", "31/12/9999"), "Settings B2: 31/12/9999 is not in the years 2000"),
     ("planstart.xlsx", _settings_date("Plan start", "0001-01-01"), "Settings B2: 01/01/0001 is not in the years"),
+    ("pipe.xlsx", _fifo, "is a named pipe, not a saved file"),
+    ("~$an.xlsx", _lock_file, "is the lock file Excel keeps beside a workbook while it is open"),
+    ("binary.xlsx", _xlsb, "an Excel binary workbook (.xlsb)"),
+    ("binary.xlsb", _xlsb, "save it as .xlsx"),
+    ("deflate64.xlsx", _method(9), "is compressed with Deflate64"),
+    ("lzma.xlsx", _lzma, "is compressed with LZMA"),
+    ("zipcrypto.xlsx", _zip_encrypted, "is encrypted inside the zip"),
+    ("strings-bomb.xlsx", _strings_bomb, "the part 'xl/sharedStrings.xml' of"),
+    ("rows-bomb.xlsx", _rows_bomb, "the part 'xl/worksheets/sheet1.xml' of"),
+    ("device.xlsx", _device, "is a device, not a saved file"),
 ]
 
 
@@ -137,7 +242,7 @@ CASES = [
 def test_bad_input_is_one_clear_line_and_exit_2(tmp_path, name, make, message, command):
     path = tmp_path / name
     make(path)
-    before = hashlib.sha256(path.read_bytes()).hexdigest()
+    before = _fingerprint(path)
     result = subprocess.run([sys.executable, "-m", "sip_excel.cli", command, str(path)], capture_output=True,
                             text=True, timeout=60)
     assert result.returncode == 2
@@ -146,7 +251,11 @@ def test_bad_input_is_one_clear_line_and_exit_2(tmp_path, name, make, message, c
     assert len(lines) == 1, result.stderr
     assert lines[0].startswith("sip-excel: error: ") and message in lines[0]
     assert "Traceback" not in result.stderr
-    assert hashlib.sha256(path.read_bytes()).hexdigest() == before
+    assert _fingerprint(path) == before
+
+
+def _fingerprint(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else str(path.stat().st_mode)
 
 
 def test_missing_file_and_folder(tmp_path):

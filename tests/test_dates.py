@@ -54,3 +54,25 @@ def test_a_month_falls_due_on_its_last_day(value, due):
                                              ("h:mm", False), ("0.00", False)])
 def test_month_formats(code, month):
     assert is_month_format(code) is month
+
+
+SERIALS = [  # (serial, 1904 date system, the date Excel shows, or None)
+    (42916, False, dt.date(2017, 6, 30)),
+    (42916 - 1462, True, dt.date(2017, 6, 30)),
+    (59, False, dt.date(1900, 2, 28)),  # before the 29 February 1900 that Excel counts but never was
+    (1, False, dt.date(1900, 1, 1)),
+    (0, True, dt.date(1904, 1, 1)),
+    (0, False, None),
+    (-1e20, False, None), (-1e20, True, None), (float("-inf"), False, None), (float("inf"), True, None),
+    (float("nan"), False, None), (float("nan"), True, None), (1e20, False, None), (2958466, False, None),
+    (2958465, False, dt.date(9999, 12, 31)), (2958465 - 1462, True, dt.date(9999, 12, 31)),
+]
+
+
+@pytest.mark.parametrize(("serial", "date1904", "expected"), SERIALS)
+def test_serial_numbers_in_either_date_system(serial, date1904, expected):
+    from sip_excel.dates import from_serial
+
+    assert from_serial(serial, date1904) == expected
+    parsed = parse_date(serial, None, date1904)
+    assert (parsed.value if parsed else None) == expected
