@@ -171,37 +171,31 @@ def _lzma(path: Path) -> None:
             target.writestr(item.filename, source.read(item.filename))
 
 
-def _strings_bomb(path: Path) -> None:
-    """Shared strings that inflate a thousand times: 64 MB from some 64 KB, written a piece at a time."""
-    _workbook(path, [["x"]])
-    with zipfile.ZipFile(path) as source:
-        parts = {name: source.read(name) for name in source.namelist()}
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for name, data in parts.items():
-            if name != "xl/sharedStrings.xml":
-                target.writestr(name, data)
-        with target.open("xl/sharedStrings.xml", "w", force_zip64=True) as strings:
-            strings.write(b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><si><t>')
-            for _ in range(64):
-                strings.write(b"A" * (1 << 20))
-            strings.write(b"</t></si></sst>")
+def _inflating(part: str, opening: bytes, piece: bytes, closing: bytes) -> Callable[[Path], None]:
+    """A one-cell workbook whose `part` inflates a thousand times (64 MB from some 64 KB: 64 pieces of 1 MB),
+    written a piece at a time so that the test never holds it whole."""
+    def make(path: Path) -> None:
+        _workbook(path, [["x"]])
+        with zipfile.ZipFile(path) as source:
+            parts = {name: source.read(name) for name in source.namelist()}
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+            for name, data in parts.items():
+                if name != part:
+                    target.writestr(name, data)
+            with target.open(part, "w", force_zip64=True) as stream:
+                stream.write(opening)
+                for _ in range(64):
+                    stream.write(piece)
+                stream.write(closing)
+    return make
 
 
-def _rows_bomb(path: Path) -> None:
-    """A sheet of self-closing rows inflating a thousand times (64 MB here; 3 GB in the wild), written a piece
-    at a time: it once made the scan hang; now its size alone refuses it."""
-    _workbook(path, [["x"]])
-    with zipfile.ZipFile(path) as source:
-        parts = {name: source.read(name) for name in source.namelist()}
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
-        for name, data in parts.items():
-            if name != "xl/worksheets/sheet1.xml":
-                target.writestr(name, data)
-        with target.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as sheet:
-            sheet.write(b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>')
-            for _ in range(64):
-                sheet.write(b'<row r="1"/>' * (1 << 20 >> 4) + b"    " * (1 << 16))
-            sheet.write(b"</sheetData></worksheet>")
+MAIN_NS = b'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"'
+# Shared strings that inflate a thousand times.
+_strings_bomb = _inflating("xl/sharedStrings.xml", b"<sst " + MAIN_NS + b"><si><t>", b"A" * (1 << 20), b"</t></si></sst>")
+# A sheet of self-closing rows (3 GB in the wild): it once made the scan hang; now its size alone refuses it.
+_rows_bomb = _inflating("xl/worksheets/sheet1.xml", b"<worksheet " + MAIN_NS + b"><sheetData>",
+                   b'<row r="1"/>' * (1 << 20 >> 4) + b"    " * (1 << 16), b"</sheetData></worksheet>")
 
 
 def _device(path: Path) -> None:
