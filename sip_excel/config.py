@@ -115,7 +115,9 @@ _SECTIONS = {heading.lower() for heading, _ in LAYOUT}
 _TABLES = {heading.lower() for heading, _ in TABLES}
 SEVERITIES = ("error", "warning", "info")
 _DATE_ATTRS = {setting.attribute for setting in SETTINGS if setting.kind == "date"}
-_INT_ATTRS = {"reporting_period_months": ("months", 3), "staleness_days": ("days", 92)}  # unit and an example
+# Unit, an example, and the most that makes sense: a plan's dates are read between 2000 and 2100, so a period or
+# window longer than a century reaches past the calendar's start (and 'year -483 is out of range').
+_INT_ATTRS = {"reporting_period_months": ("months", 3, 1200), "staleness_days": ("days", 92, 36_500)}
 
 
 def _norm(value: Any) -> str:
@@ -160,14 +162,14 @@ def _convert(attr: str, value: Any, where: str, date1904: bool = False) -> Any:
             raise SettingsError(f"Settings {where}: {problem}")
         return date.value
     if attr in _INT_ATTRS:
-        unit, example = _INT_ATTRS[attr]
+        unit, example, most = _INT_ATTRS[attr]
         try:
             number = float(value)
         except (TypeError, ValueError):
             number = None
-        if number is None or not number.is_integer() or number < 1:
+        if number is None or not number.is_integer() or not 1 <= number <= most:
             raise SettingsError(f"Settings {where}: '{display_text(value)}' is not a whole number of {unit} "
-                                f"(1 or more). Type a number, e.g. {example}.")
+                                f"from 1 to {most:,}. Type a number, e.g. {example}.")
         return int(number)
     return display_text(value)
 

@@ -202,6 +202,18 @@ def _device(path: Path) -> None:
     path.symlink_to("/dev/zero")
 
 
+def _sheet_with(row_xml: bytes) -> Callable[[Path], None]:
+    """The sample with one more row in its plan sheet's XML, as no spreadsheet program would write it."""
+    def make(path: Path) -> None:
+        with zipfile.ZipFile(SAMPLE) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+            for item in source.infolist():
+                data = source.read(item.filename)
+                if item.filename == "xl/worksheets/sheet1.xml":
+                    data = data.replace(b"</sheetData>", row_xml + b"</sheetData>")
+                target.writestr(item, data)
+    return make
+
+
 CASES = [
     ("empty.xlsx", _empty, "is empty"),
     ("truncated.xlsx", _truncated, "damaged or truncated"),
@@ -228,6 +240,14 @@ CASES = [
     ("strings-bomb.xlsx", _strings_bomb, "the part 'xl/sharedStrings.xml' of"),
     ("rows-bomb.xlsx", _rows_bomb, "the part 'xl/worksheets/sheet1.xml' of"),
     ("device.xlsx", _device, "is a device, not a saved file"),
+    # References past XFD1048576 once crashed (Python's 4,300-digit limit), ran for minutes or ran out of memory.
+    ("digits.xlsx", _sheet_with(b'<row r="' + b"9" * 5000 + b'"><c r="A' + b"9" * 5000 + b'"><v>1</v></c></row>'),
+     "past Excel's last cell (XFD1048576)"),
+    ("row-100m.xlsx", _sheet_with(b'<row r="99999999"><c r="A99999999"><v>1</v></c></row>'), "names row 99999999"),
+    ("column-aaaa.xlsx", _sheet_with(b'<row r="200"><c r="AAAA200"><v>1</v></c></row>'), "names the cell AAAA200"),
+    # Not well-formed XML that the fast scan once met first: the parser refuses it in its own words.
+    ("char-ref.xlsx", _sheet_with(b'<row r="200"><c r="A200"><f>&#1114112;</f><v>1</v></c></row>'),
+     "reference to invalid character number"),
 ]
 
 

@@ -89,6 +89,14 @@ class _Opaque:
     tpl = "a DocxTemplate"
 
 
+def test_lipsum_is_not_offered():
+    """Its work grows inside one call, where no budget check reaches ({{ lipsum(60000) }} ran 10 s past the limit)."""
+    from jinja2 import UndefinedError
+
+    with pytest.raises(UndefinedError, match="'lipsum' is undefined"):
+        GuardedEnvironment().from_string("{{ lipsum(60000) }}").render()
+
+
 def test_what_a_report_template_does_still_works():
     source = ("{% for p in priorities %}{{ loop.index }}. {{ p.name|upper }} {{ p.title|truncate(9) }}"
               "{% if not loop.last %}; {% endif %}{% endfor %} | {{ 'x' ~ total ~ '%' }} {{ '%d%%'|format(total) }}"

@@ -30,11 +30,14 @@ def test_a_setting_is_read(key, value, attribute, expected):
 @pytest.mark.parametrize(("key", "value", "message"), [
     ("As of date", "end of August", "Settings B2: 'end of August' is not a date. Type it as a date, e.g. 31/08/2017."),
     ("Staleness window (days)", "three months",
-     "Settings B2: 'three months' is not a whole number of days (1 or more). Type a number, e.g. 92."),
+     "Settings B2: 'three months' is not a whole number of days from 1 to 36,500. Type a number, e.g. 92."),
     ("Staleness window (days)", -5.0,
-     "Settings B2: '-5' is not a whole number of days (1 or more). Type a number, e.g. 92."),
-    ("Staleness window (days)", 0, "Settings B2: '0' is not a whole number of days (1 or more)."),
-    ("Reporting period (months)", 2.5, "Settings B2: '2.5' is not a whole number of months (1 or more). Type a "
+     "Settings B2: '-5' is not a whole number of days from 1 to 36,500. Type a number, e.g. 92."),
+    ("Staleness window (days)", 0, "Settings B2: '0' is not a whole number of days from 1 to 36,500."),
+    # Past a century the period reaches before the calendar's start: refused here, not a crash in the report.
+    ("Reporting period (months)", 30000, "Settings B2: '30000' is not a whole number of months from 1 to 1,200."),
+    ("Staleness window (days)", 10**20, "Settings B2: '100000000000000000000' is not a whole number of days"),
+    ("Reporting period (months)", 2.5, "Settings B2: '2.5' is not a whole number of months from 1 to 1,200. Type a "
                                        "number, e.g. 3."),
 ])
 def test_a_bad_setting_is_refused_naming_its_cell(key, value, message):

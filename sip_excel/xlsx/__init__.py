@@ -21,7 +21,7 @@ from ..grid import Grid
 from .calamine import CalamineCannot, Merged, open_book, sheet_values
 from .package import Limits, Package, one_line, refuse_entities, shown
 from .parts import BUILTIN_DATE_FORMATS, read_parts
-from .scan import SheetScan, far_apart
+from .scan import BeyondExcel, SheetScan, far_apart
 from .scan import scan as scan_sheet
 from .sniff import OLE_MAGIC, lock_file_beside, sniff
 from .values import read_values, shared_strings
@@ -152,6 +152,12 @@ class WorkbookFile:
                 if sheet.path in package:
                     try:
                         verdicts[sheet.name] = far_apart(lambda path=sheet.path: package.pieces(path, path))
+                    except BeyondExcel as reference:
+                        raise WorkbookError(
+                            f"sheet '{shown(sheet.name)}' of {self.path} names {reference}, past Excel's "
+                            "last cell (XFD1048576), so it was not read: the file was not saved by a spreadsheet "
+                            "program. Open it in Excel or LibreOffice and save it again, or use an earlier copy."
+                        ) from None
                     except WorkbookError:  # a damaged sheet: said when it is read, if it is
                         verdicts[sheet.name] = False
             return verdicts

@@ -34,6 +34,27 @@ _FAR = re.compile(rb"""r=["'](?:([A-Z]{3}|[B-Z][A-Z])|[A-Z]{0,2}(\d{6,}))""")
 # the end of a value (only references end so; a false sign costs only the closer look).
 _SHAPES = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", b"A" * 26 + b"0" * 10)
 _FAR_SHAPES = (b'r="AA', b'000000"')
+# References past Excel's last cell, XFD1048576, looked for where the shape check sent the scan for a closer look:
+# four or more letters, or seven or more digits (the exact limits are then checked on what is found).
+_LONG = re.compile(rb"""r=["']([A-Z]{3,}\d*|[A-Z]*\d{7,})""")
+EXCEL_ROWS, EXCEL_COLUMNS = 1_048_576, 16_384
+
+
+class BeyondExcel(ValueError):
+    """A cell reference past XFD1048576: no spreadsheet program writes one, and reading it would cost without end
+    (a row number of thousands of digits, or a row a thousand times past the last)."""
+
+
+def _check_within_excel(piece: bytes) -> None:
+    for reference in _LONG.findall(piece):
+        letters = reference.rstrip(b"0123456789")
+        digits = reference[len(letters):]
+        if len(letters) > 3 or (letters and parse_cell_name(letters.decode() + "1")[1] >= EXCEL_COLUMNS) \
+                or len(digits) > 7 or (digits and int(digits) > EXCEL_ROWS):
+            shown = reference[:16].decode() + ("..." if len(reference) > 16 else "")
+            raise BeyondExcel(f"the cell {shown}" if letters else f"row {shown}")  # <row r="..."> too
+
+
 _REFERENCES = re.compile(rb"""r=["']([A-Z]{0,3})(\d+)""")
 _FORMULA_CELL = re.compile(rb'<c r="([A-Z]+\d+)"[^>]*>\s*<f\b([^>]*?)(?:/>|>([^<]*)</f>)')
 _ERROR_CELL = re.compile(rb'<c r="([A-Z]+\d+)"[^>]*?\st="e"[^>/]*>\s*(?:<f\b[^>]*/>\s*|<f\b[^>]*>[^<]*</f>\s*)?'
@@ -105,6 +126,8 @@ def far_apart(open_pieces: Callable[[], Iterable[bytes]]) -> bool:
             if not any(sign in shape or sign in seam_shape for sign in _FAR_SHAPES):
                 tail = piece[-32:]
                 continue
+        _check_within_excel(seam)
+        _check_within_excel(piece)
         for letters, digits in _FAR.findall(seam) + _FAR.findall(piece):
             rows = max(rows, int(digits or 0))
             if letters:
@@ -149,7 +172,10 @@ def scan(open_pieces: Callable[[], Iterable[bytes]], date_styles: dict[int, str]
     for xml in whole_cells(open_pieces()):
         if not check(xml):
             return parsed_scan(open_pieces(), date_styles)
-        _fast_piece(xml, date_styles, found, shared)
+        try:
+            _fast_piece(xml, date_styles, found, shared)
+        except ValueError:  # such as a character reference no character has (&#1114112;): not well-formed XML,
+            return parsed_scan(open_pieces(), date_styles)  # which the parser refuses in its own words
     _resolve_shared(found.formulas, shared)
     return found
 
