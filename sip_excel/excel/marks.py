@@ -132,12 +132,23 @@ def write_history(book: Any, history: History, host: Host) -> None:
 
 
 def write_stamps(sheet: Any, stamps: list[tuple[int, int, dt.date]]) -> None:
-    """One write per "Comment updated" column: the rows between the first and last stamp, others kept."""
+    """The "Comment updated" stamps, one write per run of rows in a column: a run goes over blank cells and
+    earlier stamps (dates), and stops at anything else a person put there (text, a number, what a formula
+    shows), which is never written back, so it can neither lose a formula nor turn text like '=x' into one."""
     by_column: dict[int, dict[int, dt.date]] = {}
     for row, column, date in stamps:
         by_column.setdefault(column, {})[row] = date
     for column, dates in by_column.items():
         first, last = min(dates), max(dates)
-        current = sheet.range((first + 1, column + 1), (last + 1, column + 1)).options(ndim=2).value
-        values = [[dates.get(first + i, row[0])] for i, row in enumerate(current)]
-        sheet.range((first + 1, column + 1)).value = values
+        current = [row[0] for row in sheet.range((first + 1, column + 1), (last + 1, column + 1))
+                   .options(ndim=2).value]
+        start = None
+        for i in range(len(current) + 1):
+            if i < len(current) and (first + i in dates or current[i] is None or isinstance(current[i], dt.date)):
+                start = i if start is None else start
+                continue
+            stamped = [k for k in range(start, i) if first + k in dates] if start is not None else []
+            if stamped:  # the run start..i, written from its first stamp to its last
+                sheet.range((first + stamped[0] + 1, column + 1)).value = [
+                    [dates.get(first + k, current[k])] for k in range(stamped[0], stamped[-1] + 1)]
+            start = None
