@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from os import PathLike
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .config import SETTINGS_SHEET, TOOL_SHEETS, Config, config_from_settings
 from .errors import PlanStructureError, SipError
@@ -13,6 +13,9 @@ from .history import HISTORY_SHEET, History
 from .model import Plan
 from .reader import NoPlanTable, read_plan
 from .validate import Report, validate
+
+if TYPE_CHECKING:  # the Word libraries stay out of Validate's imports
+    from .committee.render import PreparedReport
 
 log = logging.getLogger(__name__)
 
@@ -112,7 +115,7 @@ __all__ = ["load", "load_plan", "check", "validate", "Plan", "Config", "Report",
 
 
 def prepare_report(plan: Plan, config: Config, *, previous: tuple[Plan, Config] | None = None,
-                   template: Any = None) -> Any:
+                   template: Any = None) -> PreparedReport:
     """The committee report, rendered in memory: ``.document`` (the .docx bytes), ``.save(path)``, and
     ``.author_notes`` (what the author is told beside it). The command line and the Build report button call
     this; the Word libraries are imported only here, so Validate stays lean."""

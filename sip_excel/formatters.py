@@ -112,11 +112,15 @@ def csv_safe_text(text: str) -> str:
 
 
 def _is_number(text: str) -> bool:
+    """A figure a spreadsheet reads as a number: float() also takes 'inf', '-nan' and a leading TAB or CR,
+    which a spreadsheet would read as a formula or text, so those are not numbers here."""
+    import math
+
     try:
-        float(text)
+        number = float(text)
     except ValueError:
         return False
-    return not text[:1].isspace()  # float() forgives a leading TAB or CR; a spreadsheet does not
+    return math.isfinite(number) and not text[:1].isspace()
 
 
 def _xlsx_text(value: str) -> str:

@@ -30,6 +30,8 @@ def test_csv_cells_that_could_start_a_formula_are_prefixed(value, written):
 def test_csv_made_elsewhere_is_made_safe_but_numbers_stay():
     assert csv_safe_text("label,count\n=cmd(),-3\n\uff1dx,4\n\tx,1.5\n") == \
         "label,count\n'=cmd(),-3\n'\uff1dx,4\n'\tx,1.5\n"
+    # float() takes these, a spreadsheet reads them as formulas: not numbers here
+    assert csv_safe_text("-inf,+nan,-Infinity\n") == "'-inf,'+nan,'-Infinity\n"
 
 
 XLSX_CASES = [
