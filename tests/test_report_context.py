@@ -49,6 +49,12 @@ def test_as_above_never_reaches_into_another_priority():
     ("", {"RG": Officer("RG", "Rachel Green")}, ""),
     ("RdP", {}, "RdP"),  # no Officers list: initials as written
     ("IA TOTAL", {}, "IA"),
+    ("Jo Smith", {}, "Jo Smith"),  # no Officers list: a full name or a role is what Members read
+    ("Head of Service", {}, "Head of Service"),
+    ("Jo Smith / AB", {}, "Jo Smith and AB"),
+    ("Rachel Green", {"RG": Officer("RG", "Rachel Green")}, "Rachel Green"),  # the listed name written out
+    ("Jo Smith", {"RG": Officer("RG", "Rachel Green")}, ""),  # with a list, only its officers are named
+    ("12345", {}, ""),
 ])
 def test_lead_names(lead, officers, named):
     plan = plan_of({"lead_officer": lead}, officers=officers)

@@ -15,6 +15,7 @@ from ..narrative import amber_sentence, brag_sentence, completion_sentence, over
     status_phrase, status_sentence, travel_intro, travel_sentences
 from ..rollup import COUNT_COLUMNS, STALE_CODES, Rollup, status_label
 from ..rules.comments import PLACEHOLDERS
+from ..rules.people import judge_officers
 from ..travel import Travel
 from ..validate import Report
 from .sentences import as_sentence, capital, clean, count, join, long_date, plan_date, verb, without_stop
@@ -168,12 +169,22 @@ def lead_names(action: Action, config: Config) -> str:
     """The lead officer as Members read it: names from the Settings Officers list, else initials; anything that
     is not an officer ('TOTAL') is left out."""
     names = []
-    for token in re.split(r"[\s/,&+]+|\band\b", action.text("lead_officer")):
-        officer = config.officers.get(token)
-        if officer is not None:
-            names.append(officer.name or token)
-        elif _INITIALS.match(token) and (not config.officers):
-            names.append(token)
+    listed = {o.name.lower(): o.name for o in config.officers.values() if o.name}
+    for part in re.split(r"\s*[/,&+;]\s*|\s+and\s+", clean(action.text("lead_officer"))):
+        words = part.split()
+        if part.lower() in listed:  # 'Rachel Green' written out for RG
+            names.append(listed[part.lower()])
+        elif not config.officers and words and not any(_INITIALS.match(w) for w in words) \
+                and judge_officers(part, frozenset()) is None:
+            # Without an Officers list, people write full names or roles ('Jo Smith', 'Head of Service'),
+            # which are what Members should read.
+            names.append(part)
+        for token in words:
+            officer = config.officers.get(token)
+            if officer is not None:
+                names.append(officer.name or token)
+            elif _INITIALS.match(token) and (not config.officers):
+                names.append(token)
     return join(list(dict.fromkeys(names)))
 
 
