@@ -408,13 +408,17 @@ def test_findings_xlsx_with_control_characters_is_written(tmp_path):
     assert "Gr\\x0bee\\x00n\\x1a\\x1b[2J" in values
 
 
-@pytest.mark.parametrize("name", ["results", "results.csv"])
-def test_validate_output_naming_a_folder_says_so(sample, tmp_path, name):
+@pytest.mark.parametrize(("command", "name", "example"), [
+    ("validate", "results", "findings.xlsx"),
+    ("validate", "results.csv", "findings.xlsx"),
+    ("report", "reports", "committee-report.docx"),  # a report's folder is offered a report's name
+])
+def test_output_naming_a_folder_says_so(sample, tmp_path, command, name, example):
     folder = tmp_path / name
     folder.mkdir()
-    result = run("validate", str(sample), "-o", str(folder), "--force")
+    result = run(command, str(sample), "-o", str(folder), "--force")
     assert result.returncode == 2 and len(result.stderr.splitlines()) == 1
-    assert f"{folder} is a folder. Give a file name inside it, e.g. {folder / 'findings.xlsx'}." in result.stderr
+    assert f"{folder} is a folder. Give a file name inside it, e.g. {folder / example}." in result.stderr
     assert list(folder.iterdir()) == []
 
 
