@@ -9,7 +9,7 @@ import pandas as pd
 from .config import STATUSES
 from .fields import UNCOLOURED, UNRATED
 from .findings import ERROR
-from .model import Action, Plan
+from .model import Action, Plan, Priority
 from .travel import Travel
 from .validate import Report
 
@@ -88,6 +88,14 @@ def _summarise(frame: pd.DataFrame, count_columns: list[str] = COUNT_COLUMNS) ->
     return summary
 
 
+def group_label(plan: Plan, priority: Priority) -> str:
+    """'Priority 1' for a plan of "Priority N: ..." headings (the long aim is the heading's, not the table's);
+    'Theme 1: Housing' for a plan grouped by a column, whose number alone would not say which theme it is."""
+    if plan.grouping == "column" and priority.title:
+        return f"{priority.name}: {priority.title}"
+    return priority.name
+
+
 def rollup(plan: Plan, report: Report) -> Rollup:
     """Count the plan per priority (and per section where a priority is divided), with a totals row."""
     frame = actions_frame(plan, report)
@@ -97,11 +105,12 @@ def rollup(plan: Plan, report: Report) -> Rollup:
     rows = []
     for priority in plan.priorities:
         in_priority = frame[frame["priority"] == priority.number]
-        rows.append({"level": "priority", "priority": priority.number, "section": "", "label": priority.name,
+        label = group_label(plan, priority)
+        rows.append({"level": "priority", "priority": priority.number, "section": "", "label": label,
                      **_summarise(in_priority, counted)})
         for section in priority.sections:
             rows.append({"level": "section", "priority": priority.number, "section": section,
-                         "label": f"{priority.name} - {section}",
+                         "label": f"{label} - {section}",
                          **_summarise(in_priority[in_priority["section"] == section], counted)})
     outside = frame[frame["priority"].isna()]
     if len(outside):

@@ -96,3 +96,13 @@ def test_direction_of_travel():
     assert [a.ref for a in travel.added] == ["1.5"]
     assert [a.ref for a in travel.removed] == ["1.4"]
     assert travel.matched == 3  # 1.3 matched to 1.3.1 by its action text
+
+
+@pytest.mark.parametrize(("header", "groups", "labels"), [
+    ("Theme", ["Workforce", "Systems", "Workforce"], ["Theme 1: Workforce", "Theme 2: Systems", "Total"]),
+    ("Workstream", ["Data", "Data"], ["Workstream 1: Data", "Total"]),
+    ("Priority", [2, 1, 2], ["Priority 2", "Priority 1", "Total"]),  # numbers name themselves
+])
+def test_groups_from_a_column_are_labelled_with_their_value(header, groups, labels):
+    rows = [[header, "Action", "Status"], *([group, f"Action {i}", "Green"] for i, group in enumerate(groups))]
+    assert list(rolled(Grid("Plan", rows)).table["label"]) == labels
