@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
-from sip_excel.committee.context import achievement_items, challenge_items, completed_in_period, latest_comment, \
-    lead_names, namer, overdue_items, period_start, section_paragraphs
+from sip_excel.committee.context import achievement_items, challenge_items, completed_in_period, group_count, \
+    latest_comment, lead_names, namer, overdue_items, period_start, section_paragraphs
 from sip_excel.config import Officer
 from sip_excel.grid import Grid
 from sip_excel.reader import read_plan
@@ -159,3 +159,19 @@ def test_not_started_and_on_hold_are_named_as_such_not_as_unrated():
         "Publish the offer (row 3): due 1 July 2017, at amber, led by JS.",
         "Set up the forum (row 4): due 15 July 2017, on hold, led by TJ.",
     ]
+
+
+@pytest.mark.parametrize(("header", "groups", "said"), [
+    ("Theme", ["Housing", "Care"], "two themes"),
+    ("Category", ["A", "B", "C"], "three categories"),
+    ("Workstream", ["Data"], "one workstream"),
+    ("Priority", [1, 2], "two priorities"),
+])
+def test_the_groups_are_counted_in_the_plans_own_word(header, groups, said):
+    rows = [[header, "Action", "Status"], *([g, f"Action {i}", "Green"] for i, g in enumerate(groups))]
+    assert group_count(read_plan(Grid("Plan", rows), make_config())) == said
+
+
+def test_priority_headings_are_counted_as_priorities():
+    rows = [["Priority 1: One"], HEADER, action_row(ref="1.1"), ["Priority 2: Two"], HEADER, action_row(ref="2.1")]
+    assert group_count(read_plan(Grid("Plan", rows), make_config())) == "two priorities"

@@ -302,6 +302,13 @@ def has_priorities(plan: Plan) -> bool:
     return not (len(plan.priorities) <= 1 and not any(p.title.strip() for p in plan.priorities))
 
 
+def group_count(plan: Plan) -> str:
+    """'five priorities', or in the plan's own word for its groups: 'two themes', 'three categories'."""
+    kind = (plan.priorities[0].kind if plan.priorities else "Priority").lower()
+    plural = kind[:-1] + "ies" if re.search(r"[^aeiou]y$", kind) else kind + "s"
+    return count(len(plan.priorities), kind, plural)
+
+
 def rollup_rows(rollup: Rollup) -> list[dict[str, Any]]:
     return [{"label": r["label"], "blue": r["Blue"], "red": r["Red"], "amber": r["Amber"], "green": r["Green"],
              "unrated": r["Unrated"], "total": r["Total"], "complete": r["% complete"], "overdue": r["Overdue"]}
@@ -320,7 +327,7 @@ def build_context(inputs: ReportInputs) -> ReportContext:
     grouped = has_priorities(plan)
     amber_not_yet_due = sum(1 for a in plan.actions if a.status == "Amber" and not a.is_overdue(as_of))
     figures = f"{completion_sentence(rollup)} {brag_sentence(rollup)}".strip()
-    groups = (f"under {count(len(plan.priorities), 'priority', 'priorities')}" if grouped else "")
+    groups = (f"under {group_count(plan)}" if grouped else "")
     main = [
         f"The {name_of_plan} sets out specific aims, with their actions and measures"
         f"{' ' + groups if groups else ''}. This report gives its progress at {long_date(as_of)}.",
