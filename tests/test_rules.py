@@ -176,6 +176,22 @@ def test_sip105_and_sip106_formulas_and_errors_are_findings():
     assert flatten("SIP106", [], grid) == [(3, "End", "SIP106")]
 
 
+@pytest.mark.parametrize(("position", "ref", "priority"), [
+    ((2, 8), "1.1", 1),  # an action's own row: listed with its action and priority, not "outside any priority"
+    ((3, 4), "1.2", 1),
+])
+def test_sip105_and_sip106_carry_the_ref_and_priority_of_their_action(position, ref, priority):
+    grid = plan_grid({}, {"ref": "1.2"})
+    grid.formulas[position] = "1/0"
+    config = make_config(select=("SIP105",))
+    findings = validate(read_plan(grid, config), config).findings
+    assert [(f.code, f.ref, f.priority) for f in findings] == [("SIP105", ref, priority)]
+    grid.errors[position] = "#DIV/0!"
+    config = make_config(select=("SIP106",))
+    findings = validate(read_plan(grid, config), config).findings
+    assert [(f.code, f.ref, f.priority) for f in findings] == [("SIP106", ref, priority)]
+
+
 def test_sip602_uses_the_comment_updated_column():
     header = [*HEADER, "Comment updated"]
     grid = Grid("Plan", [["Priority 1: A"], header, [*action_row(), dt.datetime(2017, 3, 1)],
