@@ -57,7 +57,8 @@ def _date(text: str) -> dt.date:
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", type=Path, metavar="PLAN.xlsx", help="the plan workbook (.xlsx or .xlsm); only read")
-    parser.add_argument("--sheet", metavar="NAME", help="the plan's sheet (default: the first sheet with a plan table)")
+    parser.add_argument("--sheet", metavar="NAME",
+                        help="the plan's sheet, in any case (default: the sheet whose plan table has the most actions)")
     parser.add_argument("--as-of", type=_date, metavar="DATE",
                         help="read the plan as at this date, 31/08/2017 or 2017-08-31 (default: Settings, else today)")
 

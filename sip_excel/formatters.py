@@ -28,7 +28,7 @@ def format_text(report: Report, plan: Plan) -> str:
 
     This is for a terminal, so plan text in it has its control and bidi characters shown, not obeyed.
     """
-    lines = [f"{plan.sheet}: {report.actions} actions checked at {report.as_of:%d %b %Y}", ""]
+    lines = [f"{plan.sheet}: {report.checked()} at {report.as_of:%d %b %Y}", ""]
     if plan.other_sheets:
         lines[1:1] = [f"Also holding a plan table: {', '.join(repr(name) for name in plan.other_sheets)} "
                       "(choose with --sheet)."]

@@ -242,6 +242,14 @@ def test_a_command_line_mistake_is_one_line_with_a_hint(args, says, hint):
     assert result.stderr.rstrip().endswith(f"See '{hint}'.") and len(result.stderr.splitlines()) == 1
 
 
+@pytest.mark.parametrize("command", ["validate", "rollup", "report"])
+def test_help_says_how_the_plan_sheet_is_chosen(capsys, command):
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "the sheet whose plan table has the most actions" in out and "first sheet" not in out
+
+
 @pytest.mark.parametrize("command", [[], ["validate"], ["rollup"], ["report"]])
 def test_every_help_has_examples(capsys, command):
     with pytest.raises(SystemExit):

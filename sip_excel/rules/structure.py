@@ -121,8 +121,9 @@ class SkippedChecks(Rule):
         for name, skipped in SKIPPED.items():
             if name not in plan.table.columns:
                 label = FIELD_SPECS[name].title
+                article = "an" if label[0].lower() in "aeiou" else "a"
                 yield self.at(plan, (first.row, 0), f"No {label} column: {skipped}.",
-                              suggestion=f"Add a {label} column, or name yours under Column aliases in Settings.")
+                              suggestion=f"Add {article} {label} column, or name yours under Column aliases in Settings.")
 
 
 class UnreadPriorityNumber(Rule):
