@@ -242,6 +242,17 @@ def test_a_command_line_mistake_is_one_line_with_a_hint(args, says, hint):
     assert result.stderr.rstrip().endswith(f"See '{hint}'.") and len(result.stderr.splitlines()) == 1
 
 
+@pytest.mark.parametrize(("command", "says"), [
+    ("validate", "Check dates, refs"), ("rollup", "The plan's figures"), ("report", "Write the committee report"),
+    ("rules", "List every check"),
+])
+def test_every_command_says_what_it_does(capsys, command, says):
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    out = capsys.readouterr().out
+    assert says in out
+
+
 @pytest.mark.parametrize("command", ["validate", "rollup", "report"])
 def test_help_says_how_the_plan_sheet_is_chosen(capsys, command):
     with pytest.raises(SystemExit):
