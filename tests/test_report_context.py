@@ -125,6 +125,18 @@ def test_names_carry_the_priority_only_where_the_ref_does_not():
     assert [name(a) for a in plan.actions] == ["1.5", "P5 1.1", "P5 A5.4", "5.2", f"row {plan.actions[-1].row + 1}"]
 
 
+@pytest.mark.parametrize(("rows", "names"), [
+    # groups from a Workstream column: no 'P1', which the plan never shows; its name only where a ref repeats
+    ([["Ref", "Action", "Workstream", "Status"], [1, "a", "PMO", "Green"], [2, "b", "Digital", "Green"]], ["1", "2"]),
+    ([["Ref", "Action", "Workstream", "Status"], [1, "a", "PMO", "Green"], [1, "b", "Digital", "Green"]],
+     ["1 in Workstream 1", "1 in Workstream 2"]),
+])
+def test_names_in_a_plan_grouped_by_a_column(rows, names):
+    plan = read_plan(Grid("Plan", rows), make_config())
+    name = namer(plan)
+    assert [name(a) for a in plan.actions] == names
+
+
 def test_a_section_paragraph_names_its_recommendation_counts_and_progress():
     rows = [["Priority 5: Ofsted"], [], ["Section one"], ["Recommendations:", *HEADER[1:]],
             action_row(aim="Improve written plans", ref="1.1", rag="Blue", comments="Template agreed."),
