@@ -149,6 +149,10 @@ def format_rollup(result: Rollup, name: str, travel: Travel | None = None, plan:
     """The roll-up as text, JSON or CSV; with a previous copy, its direction of travel too (the same groups the
     report names)."""
     table = result.table
+    if name in ("json", "csv"):
+        # pandas holds the priorities as floats (the totals row has none); a priority is a whole number: 1, not 1.0
+        table = table.assign(priority=pd.Series([None if pd.isna(p) else int(p) for p in table["priority"]],
+                                                index=table.index, dtype=object))
     if name == "json":
         records = table.astype(object).where(table.notna(), None).to_dict(orient="records")
         import json
