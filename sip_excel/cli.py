@@ -142,7 +142,8 @@ def run_validate(args: argparse.Namespace) -> int:
     from .validate import validate
 
     if args.output is not None and args.output.suffix.lower() not in FILE_WRITERS and not args.output.is_dir():
-        raise SipError(f"--output must end in {', '.join(FILE_WRITERS)}; got '{args.output.name}'. To print the "
+        *others, last = FILE_WRITERS
+        raise SipError(f"--output must end in {', '.join(others)} or {last}; got '{args.output.name}'. To print the "
                        "findings instead, leave out --output and add --format json or csv.")
     if args.output is not None:
         check_target(args.output, force=args.force, protect=[args.path])  # before the work, not after it

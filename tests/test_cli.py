@@ -464,3 +464,9 @@ def test_an_error_message_quoting_plan_or_typed_text_shows_it_safely(sample):
     assert result.returncode == 2 and len(result.stderr.splitlines()) == 1
     assert "there is no sheet called '\\x1b[2J<U+202E>evil'" in result.stderr
     assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
+
+
+def test_an_output_of_another_kind_names_the_kinds_it_can_be(sample, tmp_path):
+    result = run("validate", str(sample), "-o", str(tmp_path / "findings.txt"))
+    assert result.returncode == 2 and result.stderr.startswith(
+        "sip-excel: error: --output must end in .xlsx, .json or .csv; got 'findings.txt'.")
