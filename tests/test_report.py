@@ -458,3 +458,11 @@ def test_a_plan_without_priorities_does_not_speak_of_them(tmp_path):
 def body_text_generic(document) -> str:
     texts = [p.text for p in document.paragraphs]
     return "\n".join(texts[: texts.index("Contact")])
+
+
+def test_a_template_path_that_does_not_exist_is_named(built, tmp_path):
+    output = tmp_path / "out.docx"
+    result = run("report", str(built[0]), "--template", str(tmp_path / "mine.docx"), "-o", str(output))
+    assert result.returncode == 2 and not output.exists()
+    assert result.stderr.strip() == f"sip-excel: error: template {tmp_path / 'mine.docx'} not found. Check the path " \
+                                    "given with --template."

@@ -27,9 +27,11 @@ def open_template(path: Path | None):
     """Load a template, refusing in one line anything that is not a usable .docx."""
     from docxtpl import DocxTemplate
 
+    given = bool(path)
     path = Path(path) if path else DEFAULT_TEMPLATE
     if not path.is_file():
-        raise TemplateError(f"template {path} not found. Give an existing .docx with --template, or reinstall "
+        raise TemplateError(f"template {path} not found. Check the path given with --template." if given else
+                            f"template {path} not found. Give an existing .docx with --template, or reinstall "
                             "sip-excel to restore templates/committee_report.docx.")
     if not zipfile.is_zipfile(path):
         raise TemplateError(f"template {path} is not a Word .docx file. Save it from Word as 'Word Document "
