@@ -236,3 +236,15 @@ def test_rules_all_have_a_description_and_unique_codes():
     for rule in rules:
         assert rule.description().startswith(f"{rule.code}: ")
         assert rule.severity in ("error", "warning", "info")
+
+
+@pytest.mark.parametrize(("rag", "says"), [
+    ("Green", "Action 1.1 is Green but was due Jun 2017."),
+    (" green", "Action 1.1 is Green but was due Jun 2017."),
+    ("In progress", "Action 1.1 is 'In progress' (read as Green) but was due Jun 2017."),  # the cell's own word
+    ("G", "Action 1.1 is 'G' (read as Green) but was due Jun 2017."),
+])
+def test_sip404_names_the_status_as_the_cell_has_it(rag, says):
+    config = make_config(select=("SIP404",))
+    report = validate(read_plan(plan_grid({"rag": rag, "end": D(2017, 6, 1)}), config), config)
+    assert [f.message for f in report.findings] == [says]
