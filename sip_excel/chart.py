@@ -47,7 +47,7 @@ def brag_figure(rollup: Rollup):  # -> matplotlib.figure.Figure, imported only w
     axes.spines[["top", "right"]].set_visible(False)
     if any(left):  # a plan with no actions yet has no bars, so nothing to explain
         figure.legend(ncols=5, loc="outside lower center", frameon=False, fontsize=8)
-    axes.set_title(f"BRAG status by priority at {rollup.as_of:%d %B %Y}", fontsize=10)
+    axes.set_title(f"BRAG status by {rollup.group_kind.lower()} at {rollup.as_of:%d %B %Y}", fontsize=10)
     return figure
 
 
@@ -60,5 +60,6 @@ def chart_description(rollup: Rollup) -> str:
             or "no actions"
 
     bars = "; ".join(f"{record['label']}: {figures(record)}" for record in rollup.priorities.to_dict(orient="records"))
-    return (f"Bar chart of the actions' BRAG status by priority at {long_date(rollup.as_of)}. {bars}. "
+    return (f"Bar chart of the actions' BRAG status by {rollup.group_kind.lower()} at {long_date(rollup.as_of)}. "
+            f"{bars}. "
             f"In all: {figures(rollup.totals)}.")

@@ -28,6 +28,7 @@ class Rollup:
 
     table: pd.DataFrame
     as_of: dt.date
+    group_kind: str = "Priority"  # what the plan calls its groups: Priority, or its Theme/Workstream column's label
 
     @property
     def priorities(self) -> pd.DataFrame:
@@ -118,7 +119,8 @@ def rollup(plan: Plan, report: Report) -> Rollup:
         rows.append({"level": "priority", "priority": None, "section": "", "label": label,
                      **_summarise(outside, counted)})
     rows.append({"level": "total", "priority": None, "section": "", "label": "Total", **_summarise(frame, counted)})
-    return Rollup(table=pd.DataFrame(rows, columns=columns), as_of=report.as_of)
+    kind = plan.priorities[0].kind if plan.grouping == "column" and plan.priorities else "Priority"
+    return Rollup(table=pd.DataFrame(rows, columns=columns), as_of=report.as_of, group_kind=kind)
 
 
 TRAVEL_COLUMNS = {"completed": "Completed since", "status": "Status changes", "slipped": "End dates slipped",

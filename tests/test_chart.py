@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sip_excel.chart import brag_figure
+from sip_excel.chart import brag_figure, chart_description
 from sip_excel.config import Config
 from sip_excel.reader import read_plan
 from sip_excel.rollup import rollup
@@ -46,3 +46,22 @@ def test_the_legend_never_covers_the_axis_and_ticks_are_whole_actions(priorities
         assert legend.y0 >= 0
     finally:
         plt.close(figure)
+
+
+@pytest.mark.parametrize(("rows", "by"), [
+    ([["Workstream", "Action", "Status"], ["PMO", "a", "Green"], ["Digital", "b", "Red"]], "by workstream"),
+    ([["Priority 1: One"], HEADER, action_row(ref="1.1")], "by priority"),
+])
+def test_the_chart_says_what_the_plan_groups_by(rows, by):
+    from matplotlib import pyplot as plt
+    from sip_excel.grid import Grid
+
+    config: Config = make_config()
+    plan = read_plan(Grid("Plan", rows), config)
+    result = rollup(plan, validate(plan, config))
+    figure = brag_figure(result)
+    try:
+        assert figure.axes[0].get_title().startswith(f"BRAG status {by} at ")
+    finally:
+        plt.close(figure)
+    assert chart_description(result).startswith(f"Bar chart of the actions' BRAG status {by} at ")
