@@ -248,3 +248,15 @@ def test_sip404_names_the_status_as_the_cell_has_it(rag, says):
     config = make_config(select=("SIP404",))
     report = validate(read_plan(plan_grid({"rag": rag, "end": D(2017, 6, 1)}), config), config)
     assert [f.message for f in report.findings] == [says]
+
+
+@pytest.mark.parametrize(("shown", "says"), [
+    ("Leaflets printed.", "This cell holds the formula =A1&B1; the plan is read from its last calculated value."),
+    ("", "This cell holds the formula =A1&B1; its calculated value is empty, or was never saved, so the cell "
+         "reads as empty."),  # saved by a script, or with calculation set to manual
+])
+def test_sip105_says_whether_the_formula_has_a_calculated_value(shown, says):
+    grid = plan_grid({"comments": shown})
+    grid.formulas[(2, 8)] = "A1&B1"
+    config = make_config(select=("SIP105",))
+    assert [f.message for f in validate(read_plan(grid, config), config).findings] == [says]
