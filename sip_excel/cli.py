@@ -57,7 +57,8 @@ def _date(text: str) -> dt.date:
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", type=Path, metavar="PLAN.xlsx", help="the plan workbook (.xlsx or .xlsm); only read")
-    parser.add_argument("--sheet", metavar="NAME", help="the plan's sheet (default: the first sheet with a plan table)")
+    parser.add_argument("--sheet", metavar="NAME",
+                        help="the plan's sheet, in any case (default: the sheet whose plan table has the most actions)")
     parser.add_argument("--as-of", type=_date, metavar="DATE",
                         help="read the plan as at this date, 31/08/2017 or 2017-08-31 (default: Settings, else today)")
 
@@ -90,21 +91,29 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--force", action="store_true", help="replace the --output file if it exists")
     check.set_defaults(run=run_validate)
 
-    rules = commands.add_parser("rules", help="list every check with its code, severity and description")
+    rules = commands.add_parser("rules", help="list every check with its code, severity and description",
+                                description="List every check: its code, default severity and what it looks for. "
+                                "Codes are grouped by theme (SIP3xx: dates), so --select SIP3 means all date checks.")
     rules.set_defaults(run=run_rules)
 
     rollup = commands.add_parser("rollup", help="counts per priority and per BRAG status, completion, overdue",
+                                 description="The plan's figures: per priority (and section), the actions at each "
+                                 "BRAG status, % complete, overdue, stale comments and open errors, with a total.",
                                  epilog="examples:\n  sip-excel rollup workbook/sip_2017_18.xlsx\n"
                                  "  sip-excel rollup plan.xlsx --format csv > rollup.csv\n"
                                  "  sip-excel rollup plan.xlsx --previous plan-june.xlsx   (what changed since June)",
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     _common(rollup)
-    rollup.add_argument("--format", choices=("text", "json", "csv"), default="text")
+    rollup.add_argument("--format", choices=("text", "json", "csv"), default="text",
+                        help="what to print (default: text, a table; csv opens in Excel)")
     rollup.add_argument("--previous", type=Path, metavar="OLD.xlsx",
                         help="an earlier copy of the plan, to show what changed since")
     rollup.set_defaults(run=run_rollup)
 
     report = commands.add_parser("report", help="write the committee report as a Word document",
+                                 description="Write the committee report as a new Word document: figures per "
+                                 "priority, a chart, achievements, challenges, overdue actions and the plan as "
+                                 "Appendix 1. The plan is only read; the report's details come from its Settings sheet.",
                                  epilog="examples:\n  sip-excel report workbook/sip_2017_18.xlsx -o report.docx\n"
                                  "  sip-excel report plan.xlsx --previous plan-june.xlsx -o report.docx --force\n"
                                  "  sip-excel report plan.xlsx --template my-template.docx --meeting-date 14/09/2017\n"
@@ -133,7 +142,8 @@ def run_validate(args: argparse.Namespace) -> int:
     from .validate import validate
 
     if args.output is not None and args.output.suffix.lower() not in FILE_WRITERS and not args.output.is_dir():
-        raise SipError(f"--output must end in {', '.join(FILE_WRITERS)}; got '{args.output.name}'. To print the "
+        *others, last = FILE_WRITERS
+        raise SipError(f"--output must end in {', '.join(others)} or {last}; got '{args.output.name}'. To print the "
                        "findings instead, leave out --output and add --format json or csv.")
     if args.output is not None:
         check_target(args.output, force=args.force, protect=[args.path])  # before the work, not after it

@@ -10,9 +10,11 @@ from pathlib import Path
 from .errors import OutputError, os_error_message
 
 
-def check_target(target: Path, *, force: bool = False, protect: Iterable[Path] = ()) -> None:
+def check_target(target: Path, *, force: bool = False, protect: Iterable[Path] = (),
+                 example: str = "findings.xlsx") -> None:
     """Refuse, before any work is done, an output that would replace an input, replace a file without leave,
-    replace anything but an ordinary file, or go into a folder that does not exist."""
+    replace anything but an ordinary file, or go into a folder that does not exist. ``example`` is the file name
+    suggested inside a folder given as the output."""
     target = Path(target)
     try:
         status = _status(target)
@@ -21,8 +23,7 @@ def check_target(target: Path, *, force: bool = False, protect: Iterable[Path] =
                 raise OutputError(f"{target} is an input of this command (the plan, the previous plan or the "
                                   "template); the tool never writes over it. Choose another output file name.")
         if status is not None and stat.S_ISDIR(status.st_mode):
-            raise OutputError(f"{target} is a folder. Give a file name inside it, e.g. "
-                              f"{target / ('findings.xlsx' if target.suffix != '.docx' else 'report.docx')}.")
+            raise OutputError(f"{target} is a folder. Give a file name inside it, e.g. {target / example}.")
         if status is not None and not stat.S_ISREG(status.st_mode):
             # os.replace would put the report where a device, a pipe or a socket was, even /dev/null
             raise OutputError(f"{target} is not an ordinary file (a device, pipe or socket); the tool writes only "

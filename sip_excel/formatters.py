@@ -28,16 +28,17 @@ def format_text(report: Report, plan: Plan) -> str:
 
     This is for a terminal, so plan text in it has its control and bidi characters shown, not obeyed.
     """
-    lines = [f"{plan.sheet}: {report.actions} actions checked at {report.as_of:%d %b %Y}", ""]
+    lines = [f"{plan.sheet}: {report.checked()} at {report.as_of:%d %b %Y}", ""]
     if plan.other_sheets:
         lines[1:1] = [f"Also holding a plan table: {', '.join(repr(name) for name in plan.other_sheets)} "
                       "(choose with --sheet)."]
     if plan.unread_sheets:
         lines[1:1] = [f"Not read (damaged or not a worksheet): {', '.join(repr(n) for n in plan.unread_sheets)}."]
     for priority, findings in groupby(report.findings, key=lambda f: f.priority):
+        findings = list(findings)
         heading = plan.priority(priority)
         lines.append(f"{heading.name}: {heading.title}" if heading and heading.title else heading.name if heading else
-                     "Outside any priority" if plan.priorities else "All actions")
+                     _ungrouped_heading(plan, findings))
         lines += [f"  {f.cell:<6}{f.ref or '-':<7}{f.code} {f.severity:<8}{f.message}"
                   f"{'  -> ' if f.suggestion else ''}{f.suggestion}" for f in findings]
         lines.append("")
@@ -51,6 +52,15 @@ def format_text(report: Report, plan: Plan) -> str:
         lines.append("")
     lines.append(str(report))
     return visible_lines(lines) + "\n"
+
+
+def _ungrouped_heading(plan: Plan, findings: list[Finding]) -> str:
+    """The heading over findings of no priority: actions outside any priority, else notes about the plan as a
+    whole (a missing column, said at the header row), which are not actions outside any priority."""
+    if not plan.priorities:
+        return "All actions"
+    at_actions = any(f.row - 1 in plan.action_of_row for f in findings)
+    return "Outside any priority" if at_actions else "The plan as a whole"
 
 
 def format_json(report: Report, plan: Plan) -> str:

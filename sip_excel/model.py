@@ -340,6 +340,15 @@ class Plan:
     def priority(self, number: int | None) -> Priority | None:
         return next((p for p in self.priorities if p.number == number), None)
 
+    @cached_property
+    def action_of_row(self) -> dict[int, int]:
+        """0-based sheet row -> the index of the action it belongs to (its own row, or a row its text wraps onto),
+        made when first asked: only findings about single cells (formulas, error values) need it."""
+        table = self.table
+        owners = {row: i for i, extra in table.extra_rows.items() for row in extra}
+        owners.update((row, i) for i, row in enumerate(table.rows))
+        return owners
+
     def label_of(self, row: int, column: int) -> str:
         """The header label over a cell: the nearest header row above it."""
         if self._header_rows is None:

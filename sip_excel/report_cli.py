@@ -69,7 +69,8 @@ def report_command(args: argparse.Namespace) -> int:
     if args.template is not None:
         check_template_file(args.template)
     if args.output is not None:
-        check_target(args.output, force=args.force, protect=protect)  # before the work, not after it
+        check_target(args.output, force=args.force, protect=protect,  # before the work, not after it
+                     example="committee-report.docx")
         check_output_name(args.output)  # after: a folder or a device is better told as such
     plan, config, previous = _load(args)
     prepared = prepare_report(plan, config, previous=previous, template=args.template)

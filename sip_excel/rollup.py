@@ -9,7 +9,7 @@ import pandas as pd
 from .config import STATUSES
 from .fields import UNCOLOURED, UNRATED
 from .findings import ERROR
-from .model import Action, Plan
+from .model import Action, Plan, Priority
 from .travel import Travel
 from .validate import Report
 
@@ -28,6 +28,7 @@ class Rollup:
 
     table: pd.DataFrame
     as_of: dt.date
+    group_kind: str = "Priority"  # what the plan calls its groups: Priority, or its Theme/Workstream column's label
 
     @property
     def priorities(self) -> pd.DataFrame:
@@ -88,6 +89,14 @@ def _summarise(frame: pd.DataFrame, count_columns: list[str] = COUNT_COLUMNS) ->
     return summary
 
 
+def group_label(plan: Plan, priority: Priority) -> str:
+    """'Priority 1' for a plan of "Priority N: ..." headings (the long aim is the heading's, not the table's);
+    'Theme 1: Housing' for a plan grouped by a column, whose number alone would not say which theme it is."""
+    if plan.grouping == "column" and priority.title:
+        return f"{priority.name}: {priority.title}"
+    return priority.name
+
+
 def rollup(plan: Plan, report: Report) -> Rollup:
     """Count the plan per priority (and per section where a priority is divided), with a totals row."""
     frame = actions_frame(plan, report)
@@ -97,11 +106,12 @@ def rollup(plan: Plan, report: Report) -> Rollup:
     rows = []
     for priority in plan.priorities:
         in_priority = frame[frame["priority"] == priority.number]
-        rows.append({"level": "priority", "priority": priority.number, "section": "", "label": priority.name,
+        label = group_label(plan, priority)
+        rows.append({"level": "priority", "priority": priority.number, "section": "", "label": label,
                      **_summarise(in_priority, counted)})
         for section in priority.sections:
             rows.append({"level": "section", "priority": priority.number, "section": section,
-                         "label": f"{priority.name} - {section}",
+                         "label": f"{label} - {section}",
                          **_summarise(in_priority[in_priority["section"] == section], counted)})
     outside = frame[frame["priority"].isna()]
     if len(outside):
@@ -109,7 +119,8 @@ def rollup(plan: Plan, report: Report) -> Rollup:
         rows.append({"level": "priority", "priority": None, "section": "", "label": label,
                      **_summarise(outside, counted)})
     rows.append({"level": "total", "priority": None, "section": "", "label": "Total", **_summarise(frame, counted)})
-    return Rollup(table=pd.DataFrame(rows, columns=columns), as_of=report.as_of)
+    kind = plan.priorities[0].kind if plan.grouping == "column" and plan.priorities else "Priority"
+    return Rollup(table=pd.DataFrame(rows, columns=columns), as_of=report.as_of, group_kind=kind)
 
 
 TRAVEL_COLUMNS = {"completed": "Completed since", "status": "Status changes", "slipped": "End dates slipped",
@@ -140,6 +151,10 @@ def format_rollup(result: Rollup, name: str, travel: Travel | None = None, plan:
     """The roll-up as text, JSON or CSV; with a previous copy, its direction of travel too (the same groups the
     report names)."""
     table = result.table
+    if name in ("json", "csv"):
+        # pandas holds the priorities as floats (the totals row has none); a priority is a whole number: 1, not 1.0
+        table = table.assign(priority=pd.Series([None if pd.isna(p) else int(p) for p in table["priority"]],
+                                                index=table.index, dtype=object))
     if name == "json":
         records = table.astype(object).where(table.notna(), None).to_dict(orient="records")
         import json

@@ -46,9 +46,13 @@ class Report:
     def __str__(self) -> str:
         counts = self.by_severity
         if not self.findings:
-            return f"{self.actions} actions checked on '{self.sheet}' at {self.as_of:%d %b %Y}: no problems found."
+            return f"{self.checked()} on '{self.sheet}' at {self.as_of:%d %b %Y}: no problems found."
         parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in (ERROR, WARNING, INFO) if counts[s]]
-        return f"{self.actions} actions checked on '{self.sheet}' at {self.as_of:%d %b %Y}: {', '.join(parts)}."
+        return f"{self.checked()} on '{self.sheet}' at {self.as_of:%d %b %Y}: {', '.join(parts)}."
+
+    def checked(self) -> str:
+        """'113 actions checked', '1 action checked'."""
+        return f"{self.actions} action{'' if self.actions == 1 else 's'} checked"
 
     def summary_record(self) -> dict[str, Any]:
         """Everything but the findings, as JSON holds it."""

@@ -242,6 +242,25 @@ def test_a_command_line_mistake_is_one_line_with_a_hint(args, says, hint):
     assert result.stderr.rstrip().endswith(f"See '{hint}'.") and len(result.stderr.splitlines()) == 1
 
 
+@pytest.mark.parametrize(("command", "says"), [
+    ("validate", "Check dates, refs"), ("rollup", "The plan's figures"), ("report", "Write the committee report"),
+    ("rules", "List every check"),
+])
+def test_every_command_says_what_it_does(capsys, command, says):
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    out = capsys.readouterr().out
+    assert says in out
+
+
+@pytest.mark.parametrize("command", ["validate", "rollup", "report"])
+def test_help_says_how_the_plan_sheet_is_chosen(capsys, command):
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    assert "the sheet whose plan table has the most actions" in out and "first sheet" not in out
+
+
 @pytest.mark.parametrize("command", [[], ["validate"], ["rollup"], ["report"]])
 def test_every_help_has_examples(capsys, command):
     with pytest.raises(SystemExit):
@@ -408,13 +427,17 @@ def test_findings_xlsx_with_control_characters_is_written(tmp_path):
     assert "Gr\\x0bee\\x00n\\x1a\\x1b[2J" in values
 
 
-@pytest.mark.parametrize("name", ["results", "results.csv"])
-def test_validate_output_naming_a_folder_says_so(sample, tmp_path, name):
+@pytest.mark.parametrize(("command", "name", "example"), [
+    ("validate", "results", "findings.xlsx"),
+    ("validate", "results.csv", "findings.xlsx"),
+    ("report", "reports", "committee-report.docx"),  # a report's folder is offered a report's name
+])
+def test_output_naming_a_folder_says_so(sample, tmp_path, command, name, example):
     folder = tmp_path / name
     folder.mkdir()
-    result = run("validate", str(sample), "-o", str(folder), "--force")
+    result = run(command, str(sample), "-o", str(folder), "--force")
     assert result.returncode == 2 and len(result.stderr.splitlines()) == 1
-    assert f"{folder} is a folder. Give a file name inside it, e.g. {folder / 'findings.xlsx'}." in result.stderr
+    assert f"{folder} is a folder. Give a file name inside it, e.g. {folder / example}." in result.stderr
     assert list(folder.iterdir()) == []
 
 
@@ -441,3 +464,9 @@ def test_an_error_message_quoting_plan_or_typed_text_shows_it_safely(sample):
     assert result.returncode == 2 and len(result.stderr.splitlines()) == 1
     assert "there is no sheet called '\\x1b[2J<U+202E>evil'" in result.stderr
     assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
+
+
+def test_an_output_of_another_kind_names_the_kinds_it_can_be(sample, tmp_path):
+    result = run("validate", str(sample), "-o", str(tmp_path / "findings.txt"))
+    assert result.returncode == 2 and result.stderr.startswith(
+        "sip-excel: error: --output must end in .xlsx, .json or .csv; got 'findings.txt'.")

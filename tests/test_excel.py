@@ -160,6 +160,20 @@ def test_plan_text_is_always_written_as_text(payload):
     assert {"'=1+1", "'-1.2", "'@SUM(A1)", "'+44"} <= set(written)
 
 
+@pytest.mark.parametrize(("rag", "shown"), [
+    # the message quotes the cell: Excel hides a leading apostrophe, so the one written first is doubled
+    ("In progress", "'In progress' means on track"),
+    ("Done", "'Done' means complete"),
+])
+def test_a_message_that_starts_by_quoting_the_plan_keeps_its_quote(payload, rag, shown):
+    plan = sheet_of(payload, PLAN)
+    plan["values"][18][9] = rag  # J19, action 1.1's RAG status
+    _, _, recorded = click(excel.validate, payload)
+    validation = sheet_of(apply(payload, recorded), "Validation")
+    messages = [row[3] for row in validation["values"] if len(row) > 3 and row[2] == "SIP403"]
+    assert any(m.startswith(shown) for m in messages), messages
+
+
 def _with_comment_updated(payload):
     plan = sheet_of(payload, PLAN)
     for r, row in enumerate(plan["values"]):

@@ -10,7 +10,9 @@ from sip_excel.formatters import FILE_WRITERS, FORMATTERS, _csv_safe, _xlsx_text
 from sip_excel.reader import read_plan
 from sip_excel.validate import validate
 
-from .conftest import make_config, plan_grid
+from sip_excel.grid import Grid
+
+from .conftest import HEADER, action_row, make_config, plan_grid
 
 # OWASP's CSV injection starts, and the full-width forms; numbers and plain text untouched.
 CSV_CASES = [
@@ -72,3 +74,17 @@ def test_an_xlsx_of_findings_is_written_despite_control_characters(tmp_path):
     FILE_WRITERS[".xlsx"](report, plan, target)
     values = [cell for row in load_workbook(target).active.iter_rows(values_only=True) for cell in row]
     assert "Gr\\x0bee\\x00n\\x1a" in values
+
+
+@pytest.mark.parametrize(("rows", "heading"), [
+    # no Ref column: the note is about the plan, said at its header row
+    ([["Priority 1: One"], ["Action", "Status"], ["Do it", "Green"]], "The plan as a whole"),
+    # an action above the first priority heading is outside any priority
+    ([HEADER, action_row(ref="0.1", rag="Greem"), ["Priority 1: One"], action_row(ref="1.1")], "Outside any priority"),
+    ([["Action", "Status"], ["Do it", "Greem"]], "All actions"),  # a plan of one group
+])
+def test_text_heads_findings_of_no_priority_by_what_they_are(rows, heading):
+    plan = read_plan(Grid("Plan", rows), make_config())
+    text = FORMATTERS["text"](validate(plan, make_config()), plan)
+    assert f"\n{heading}\n" in text
+    assert {"The plan as a whole", "Outside any priority", "All actions"} - {heading} & set(text.splitlines()) == set()

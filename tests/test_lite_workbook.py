@@ -106,3 +106,16 @@ def test_the_builder_is_reproducible_and_takes_the_wheels_location(tmp_path):
     subprocess.run([sys.executable, str(BUILDER), "--wheel", url, "--output", str(hosted)], check=True,
                    capture_output=True)
     assert lite_properties(parts(hosted))["requirements.txt"].splitlines()[-1] == url
+
+
+def test_the_builder_runs_without_tomllib_as_on_python_3_10(monkeypatch):
+    """README promises Python 3.10, which has no tomllib: the dependencies come from the installed metadata."""
+    import importlib.util
+
+    monkeypatch.setitem(sys.modules, "tomllib", None)  # 'import tomllib' now fails as on 3.10
+    spec = importlib.util.spec_from_file_location("build_lite_workbook_310", BUILDER)
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    named = {re.split(r"[<>=;\s]", line)[0].lower() for line in builder.webassembly_dependencies()}
+    assert {"defusedxml", "openpyxl", "docxtpl", "python-docx", "jinja2", "pandas"} <= named
+    assert not named & {"python-calamine", "orjson", "xlwings", "pytest"}  # not for WebAssembly, or only tests'

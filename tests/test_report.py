@@ -386,12 +386,17 @@ def _template_with(tmp_path: Path, text: str) -> Path:
     ("{{ chair_name }}", "uses placeholder(s) the tool cannot fill: {{ chair_name }}."),
     ("{{ committee ", "has a broken placeholder"),
     ("{%p for x in main_paragraphs %}", "has a broken placeholder"),
+    # the placeholder as the manager typed it, not Word's XML
+    ("{{ committee ", "has a broken placeholder near '{{ committee'"),
+    ("Chair: {{ committee | }} today", "has a broken placeholder near '{{ committee | }}': expected token"),
+    ("{% if %}", "has a broken placeholder near '{% if %}'"),
 ])
 def test_broken_template_is_one_clear_line_and_nothing_is_written(built, tmp_path, extra, message):
     output = tmp_path / "out.docx"
     result = run("report", str(built[0]), "--template", str(_template_with(tmp_path, extra)), "-o", str(output))
     assert result.returncode == 2
     assert message in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    assert "<w:" not in result.stderr and ".." not in result.stderr
     assert not output.exists() and not list(tmp_path.glob(".out-*"))
 
 
@@ -453,3 +458,11 @@ def test_a_plan_without_priorities_does_not_speak_of_them(tmp_path):
 def body_text_generic(document) -> str:
     texts = [p.text for p in document.paragraphs]
     return "\n".join(texts[: texts.index("Contact")])
+
+
+def test_a_template_path_that_does_not_exist_is_named(built, tmp_path):
+    output = tmp_path / "out.docx"
+    result = run("report", str(built[0]), "--template", str(tmp_path / "mine.docx"), "-o", str(output))
+    assert result.returncode == 2 and not output.exists()
+    assert result.stderr.strip() == f"sip-excel: error: template {tmp_path / 'mine.docx'} not found. Check the path " \
+                                    "given with --template."

@@ -5,8 +5,8 @@ import datetime as dt
 
 import pytest
 
-from sip_excel.committee.context import achievement_items, challenge_items, completed_in_period, latest_comment, \
-    lead_names, namer, overdue_items, period_start, section_paragraphs
+from sip_excel.committee.context import achievement_items, challenge_items, completed_in_period, group_count, \
+    latest_comment, lead_names, namer, overdue_items, period_start, section_paragraphs
 from sip_excel.config import Officer
 from sip_excel.grid import Grid
 from sip_excel.reader import read_plan
@@ -49,6 +49,12 @@ def test_as_above_never_reaches_into_another_priority():
     ("", {"RG": Officer("RG", "Rachel Green")}, ""),
     ("RdP", {}, "RdP"),  # no Officers list: initials as written
     ("IA TOTAL", {}, "IA"),
+    ("Jo Smith", {}, "Jo Smith"),  # no Officers list: a full name or a role is what Members read
+    ("Head of Service", {}, "Head of Service"),
+    ("Jo Smith / AB", {}, "Jo Smith and AB"),
+    ("Rachel Green", {"RG": Officer("RG", "Rachel Green")}, "Rachel Green"),  # the listed name written out
+    ("Jo Smith", {"RG": Officer("RG", "Rachel Green")}, ""),  # with a list, only its officers are named
+    ("12345", {}, ""),
 ])
 def test_lead_names(lead, officers, named):
     plan = plan_of({"lead_officer": lead}, officers=officers)
@@ -119,6 +125,18 @@ def test_names_carry_the_priority_only_where_the_ref_does_not():
     assert [name(a) for a in plan.actions] == ["1.5", "P5 1.1", "P5 A5.4", "5.2", f"row {plan.actions[-1].row + 1}"]
 
 
+@pytest.mark.parametrize(("rows", "names"), [
+    # groups from a Workstream column: no 'P1', which the plan never shows; its name only where a ref repeats
+    ([["Ref", "Action", "Workstream", "Status"], [1, "a", "PMO", "Green"], [2, "b", "Digital", "Green"]], ["1", "2"]),
+    ([["Ref", "Action", "Workstream", "Status"], [1, "a", "PMO", "Green"], [1, "b", "Digital", "Green"]],
+     ["1 in Workstream 1", "1 in Workstream 2"]),
+])
+def test_names_in_a_plan_grouped_by_a_column(rows, names):
+    plan = read_plan(Grid("Plan", rows), make_config())
+    name = namer(plan)
+    assert [name(a) for a in plan.actions] == names
+
+
 def test_a_section_paragraph_names_its_recommendation_counts_and_progress():
     rows = [["Priority 5: Ofsted"], [], ["Section one"], ["Recommendations:", *HEADER[1:]],
             action_row(aim="Improve written plans", ref="1.1", rag="Blue", comments="Template agreed."),
@@ -153,3 +171,19 @@ def test_not_started_and_on_hold_are_named_as_such_not_as_unrated():
         "Publish the offer (row 3): due 1 July 2017, at amber, led by JS.",
         "Set up the forum (row 4): due 15 July 2017, on hold, led by TJ.",
     ]
+
+
+@pytest.mark.parametrize(("header", "groups", "said"), [
+    ("Theme", ["Housing", "Care"], "two themes"),
+    ("Category", ["A", "B", "C"], "three categories"),
+    ("Workstream", ["Data"], "one workstream"),
+    ("Priority", [1, 2], "two priorities"),
+])
+def test_the_groups_are_counted_in_the_plans_own_word(header, groups, said):
+    rows = [[header, "Action", "Status"], *([g, f"Action {i}", "Green"] for i, g in enumerate(groups))]
+    assert group_count(read_plan(Grid("Plan", rows), make_config())) == said
+
+
+def test_priority_headings_are_counted_as_priorities():
+    rows = [["Priority 1: One"], HEADER, action_row(ref="1.1"), ["Priority 2: Two"], HEADER, action_row(ref="2.1")]
+    assert group_count(read_plan(Grid("Plan", rows), make_config())) == "two priorities"

@@ -96,3 +96,26 @@ def test_direction_of_travel():
     assert [a.ref for a in travel.added] == ["1.5"]
     assert [a.ref for a in travel.removed] == ["1.4"]
     assert travel.matched == 3  # 1.3 matched to 1.3.1 by its action text
+
+
+@pytest.mark.parametrize(("header", "groups", "labels"), [
+    ("Theme", ["Workforce", "Systems", "Workforce"], ["Theme 1: Workforce", "Theme 2: Systems", "Total"]),
+    ("Workstream", ["Data", "Data"], ["Workstream 1: Data", "Total"]),
+    ("Priority", [2, 1, 2], ["Priority 2", "Priority 1", "Total"]),  # numbers name themselves
+])
+def test_groups_from_a_column_are_labelled_with_their_value(header, groups, labels):
+    rows = [[header, "Action", "Status"], *([group, f"Action {i}", "Green"] for i, group in enumerate(groups))]
+    assert list(rolled(Grid("Plan", rows)).table["label"]) == labels
+
+
+@pytest.mark.parametrize("name", ["json", "csv"])
+def test_priorities_are_whole_numbers_in_json_and_csv(name):
+    plan, config = load(SAMPLE)
+    text = format_rollup(rollup(plan, validate(plan, config)), name)
+    if name == "json":
+        import json
+
+        assert [r["priority"] for r in json.loads(text)["rows"] if r["level"] == "priority"] == [1, 2, 3, 4, 5]
+    else:
+        assert [line.split(",")[0] for line in text.splitlines()[1:3]] == ["1", "2"]
+    assert "1.0" not in text and "5.0" not in text

@@ -176,6 +176,22 @@ def test_sip105_and_sip106_formulas_and_errors_are_findings():
     assert flatten("SIP106", [], grid) == [(3, "End", "SIP106")]
 
 
+@pytest.mark.parametrize(("position", "ref", "priority"), [
+    ((2, 8), "1.1", 1),  # an action's own row: listed with its action and priority, not "outside any priority"
+    ((3, 4), "1.2", 1),
+])
+def test_sip105_and_sip106_carry_the_ref_and_priority_of_their_action(position, ref, priority):
+    grid = plan_grid({}, {"ref": "1.2"})
+    grid.formulas[position] = "1/0"
+    config = make_config(select=("SIP105",))
+    findings = validate(read_plan(grid, config), config).findings
+    assert [(f.code, f.ref, f.priority) for f in findings] == [("SIP105", ref, priority)]
+    grid.errors[position] = "#DIV/0!"
+    config = make_config(select=("SIP106",))
+    findings = validate(read_plan(grid, config), config).findings
+    assert [(f.code, f.ref, f.priority) for f in findings] == [("SIP106", ref, priority)]
+
+
 def test_sip602_uses_the_comment_updated_column():
     header = [*HEADER, "Comment updated"]
     grid = Grid("Plan", [["Priority 1: A"], header, [*action_row(), dt.datetime(2017, 3, 1)],
@@ -220,3 +236,27 @@ def test_rules_all_have_a_description_and_unique_codes():
     for rule in rules:
         assert rule.description().startswith(f"{rule.code}: ")
         assert rule.severity in ("error", "warning", "info")
+
+
+@pytest.mark.parametrize(("rag", "says"), [
+    ("Green", "Action 1.1 is Green but was due Jun 2017."),
+    (" green", "Action 1.1 is Green but was due Jun 2017."),
+    ("In progress", "Action 1.1 is 'In progress' (read as Green) but was due Jun 2017."),  # the cell's own word
+    ("G", "Action 1.1 is 'G' (read as Green) but was due Jun 2017."),
+])
+def test_sip404_names_the_status_as_the_cell_has_it(rag, says):
+    config = make_config(select=("SIP404",))
+    report = validate(read_plan(plan_grid({"rag": rag, "end": D(2017, 6, 1)}), config), config)
+    assert [f.message for f in report.findings] == [says]
+
+
+@pytest.mark.parametrize(("shown", "says"), [
+    ("Leaflets printed.", "This cell holds the formula =A1&B1; the plan is read from its last calculated value."),
+    ("", "This cell holds the formula =A1&B1; its calculated value is empty, or was never saved, so the cell "
+         "reads as empty."),  # saved by a script, or with calculation set to manual
+])
+def test_sip105_says_whether_the_formula_has_a_calculated_value(shown, says):
+    grid = plan_grid({"comments": shown})
+    grid.formulas[(2, 8)] = "A1&B1"
+    config = make_config(select=("SIP105",))
+    assert [f.message for f in validate(read_plan(grid, config), config).findings] == [says]

@@ -62,11 +62,20 @@ def webassembly_dependencies() -> list[str]:
     WebAssembly left out. Named in requirements.txt so that IT and a data-protection officer see every package
     Lite fetches (micropip takes the pure-Python ones from PyPI, pandas, matplotlib and lxml from Pyodide's own
     builds)."""
-    import tomllib
-
-    project = tomllib.loads((HERE.parent / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    return [spec.split(";")[0].strip() for spec in project["dependencies"]
+    return [spec.split(";")[0].strip() for spec in project_dependencies()
             if "sys_platform != 'emscripten'" not in spec.replace('"', "'")]
+
+
+def project_dependencies() -> list[str]:
+    """pyproject.toml's [project] dependencies. tomllib is Python 3.11's; on 3.10 (which sip-excel supports)
+    the same list is read from the installed package's metadata (README: `pip install -e .` comes first)."""
+    try:
+        import tomllib
+    except ModuleNotFoundError:
+        from importlib.metadata import requires
+
+        return [spec for spec in requires("sip-excel") or [] if "extra ==" not in spec]
+    return tomllib.loads((HERE.parent / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
 
 
 def requirements(wheel: str) -> str:

@@ -15,6 +15,7 @@ from ..narrative import amber_sentence, brag_sentence, completion_sentence, over
     status_phrase, status_sentence, travel_intro, travel_sentences
 from ..rollup import COUNT_COLUMNS, STALE_CODES, Rollup, status_label
 from ..rules.comments import PLACEHOLDERS
+from ..rules.people import judge_officers
 from ..travel import Travel
 from ..validate import Report
 from .sentences import as_sentence, capital, clean, count, join, long_date, plan_date, verb, without_stop
@@ -84,11 +85,18 @@ def namer(plan: Plan) -> Callable[[Action], str]:
     """How the report names an action: its ref where the ref itself says its priority ('1.5' in Priority 1),
     else with its priority ('P5 1.1', 'P5 A5.4': Priority 5's refs restart), and its row when it has no ref."""
     grouped = has_priorities(plan)
+    # A plan grouped by a column (Workstream, Theme) numbers its groups itself, so 'P1' would name nothing the
+    # reader can see: its refs are named alone, and with their group's name only where a ref is used twice.
+    by_column = plan.grouping == "column"
+    uses = Counter(plan.table.refs) if by_column else Counter()
 
     def name(action: Action) -> str:
         ref, number = action.ref, action.priority
         if not ref:
             return f"row {action.row + 1}"
+        if by_column:
+            group = plan.priority(number)
+            return f"{ref} in {group.name}" if uses[ref] > 1 and group is not None else ref
         if grouped and number is not None and ref.split(".")[0] != str(number):
             return f"P{number} {ref}"
         return ref
@@ -168,12 +176,22 @@ def lead_names(action: Action, config: Config) -> str:
     """The lead officer as Members read it: names from the Settings Officers list, else initials; anything that
     is not an officer ('TOTAL') is left out."""
     names = []
-    for token in re.split(r"[\s/,&+]+|\band\b", action.text("lead_officer")):
-        officer = config.officers.get(token)
-        if officer is not None:
-            names.append(officer.name or token)
-        elif _INITIALS.match(token) and (not config.officers):
-            names.append(token)
+    listed = {o.name.lower(): o.name for o in config.officers.values() if o.name}
+    for part in re.split(r"\s*[/,&+;]\s*|\s+and\s+", clean(action.text("lead_officer"))):
+        words = part.split()
+        if part.lower() in listed:  # 'Rachel Green' written out for RG
+            names.append(listed[part.lower()])
+        elif not config.officers and words and not any(_INITIALS.match(w) for w in words) \
+                and judge_officers(part, frozenset()) is None:
+            # Without an Officers list, people write full names or roles ('Jo Smith', 'Head of Service'),
+            # which are what Members should read.
+            names.append(part)
+        for token in words:
+            officer = config.officers.get(token)
+            if officer is not None:
+                names.append(officer.name or token)
+            elif _INITIALS.match(token) and (not config.officers):
+                names.append(token)
     return join(list(dict.fromkeys(names)))
 
 
@@ -291,6 +309,13 @@ def has_priorities(plan: Plan) -> bool:
     return not (len(plan.priorities) <= 1 and not any(p.title.strip() for p in plan.priorities))
 
 
+def group_count(plan: Plan) -> str:
+    """'five priorities', or in the plan's own word for its groups: 'two themes', 'three categories'."""
+    kind = (plan.priorities[0].kind if plan.priorities else "Priority").lower()
+    plural = kind[:-1] + "ies" if re.search(r"[^aeiou]y$", kind) else kind + "s"
+    return count(len(plan.priorities), kind, plural)
+
+
 def rollup_rows(rollup: Rollup) -> list[dict[str, Any]]:
     return [{"label": r["label"], "blue": r["Blue"], "red": r["Red"], "amber": r["Amber"], "green": r["Green"],
              "unrated": r["Unrated"], "total": r["Total"], "complete": r["% complete"], "overdue": r["Overdue"]}
@@ -309,7 +334,7 @@ def build_context(inputs: ReportInputs) -> ReportContext:
     grouped = has_priorities(plan)
     amber_not_yet_due = sum(1 for a in plan.actions if a.status == "Amber" and not a.is_overdue(as_of))
     figures = f"{completion_sentence(rollup)} {brag_sentence(rollup)}".strip()
-    groups = (f"under {count(len(plan.priorities), 'priority', 'priorities')}" if grouped else "")
+    groups = (f"under {group_count(plan)}" if grouped else "")
     main = [
         f"The {name_of_plan} sets out specific aims, with their actions and measures"
         f"{' ' + groups if groups else ''}. This report gives its progress at {long_date(as_of)}.",

@@ -43,13 +43,19 @@ def _dates_span(plan: Plan) -> tuple[dt.date, dt.date] | None:
     return min(days + ends), max(ends)
 
 
+def missing_settings_note(missing: list[str]) -> str:
+    """'Settings do not give the report's Report of: the header shows [Report of] to fill in (or add it to the
+    Settings sheet).'"""
+    return (f"Settings do not give the report's {join([m.strip('[]') for m in missing])}: the header shows "
+            f"{join(missing)} to fill in (or add {'it' if len(missing) == 1 else 'them'} to the Settings sheet).")
+
+
 def warnings(inputs: ReportInputs) -> list[str]:
     """The settings the author should check before sending the report, each in one line."""
     notes = []
     missing = missing_header_fields(inputs.config.report)
     if missing:
-        notes.append(f"Settings do not give the report's {join([m.strip('[]') for m in missing])}: the header "
-                     f"shows {join(missing)} to fill in (or add them to the Settings sheet).")
+        notes.append(missing_settings_note(missing))
     as_of, period = inputs.rollup.as_of, plan_period(inputs)
     if period and not period[0] <= as_of <= period[1]:
         source = "the as-of date given" if inputs.config.as_of else "today's date, as no as-of date is set"

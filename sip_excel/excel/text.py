@@ -20,7 +20,9 @@ def cell_text(value: Any) -> Any:
         return value
     if CONTROL.search(value):
         value = CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", value)
-    value = as_text(value)
+    # Excel takes a leading apostrophe as the mark that a cell is text, and hides it: a message that starts by
+    # quoting the plan ("'In progress' means on track") would lose its first character. Doubled, one shows.
+    value = "'" + value if value.startswith("'") else as_text(value)
     if len(value) > CELL_LIMIT:
         value = value[:CELL_LIMIT - len(CLIPPED)] + CLIPPED
     return value

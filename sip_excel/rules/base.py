@@ -61,10 +61,13 @@ class Rule:
 
     def at(self, plan: Plan, where: tuple[int, int], message: str, *, suggestion: str = "",
            value: Any = None) -> Finding:
-        """A finding of this rule at a 0-based (row, column) that belongs to no action (a header row, say)."""
+        """A finding of this rule at a 0-based (row, column): a header row, say, or a cell of an action's row
+        (a formula, an error value), which then carries that action's ref and priority, so it is listed with it."""
         row, column = where
+        i = plan.action_of_row.get(row)
+        ref, priority = ("", None) if i is None else (plan.table.refs[i], plan.table.priorities[i])
         return _new_tuple(Finding, (self.code, self.severity, message, plan.sheet, cell_name(row, column), row + 1,
-                                    plan.label_of(row, column), "", None, value, suggestion))
+                                    plan.label_of(row, column), ref, priority, value, suggestion))
 
     def finding(self, plan: Plan, name: str, i: int, message: str, suggestion: str = "") -> Finding:
         """A finding of this rule at the i-th action's cell of field ``name``."""

@@ -83,5 +83,8 @@ class GreenButOverdue(ActionRule):
         return [i for i in table.overdue(context.today) if statuses[i] == "Green"]
 
     def explain(self, table: Table, i: int, context: Context) -> tuple[str, str]:
-        return (f"Action {table.label(i)} is Green but was due {table.ends[i]}.",
+        written = " ".join(table.texts("rag")[i].split())
+        # A tracker's own word ('In progress') is what the officer sees in the cell; Green is only its reading.
+        status = "Green" if written.casefold() == "green" else f"'{written}' (read as Green)"
+        return (f"Action {table.label(i)} is {status} but was due {table.ends[i]}.",
                 "Amber (more work needed), or Blue if it is complete.")

@@ -78,9 +78,12 @@ class FormulaInCell(Rule):
             if position[1] not in columns or position[0] not in rows:
                 continue
             if position not in plan.grid.errors:  # an error value has its own rule
-                yield self.at(plan, position, f"This cell holds the formula ={formula}; the plan is read "
-                              "from its last calculated value.", value=f"={formula}",
-                              suggestion="Type the value itself if it should not change.")
+                # A file saved by a script, or by Excel with calculation set to manual, may hold no result.
+                shown = plan.grid.value(*position)
+                said = ("its calculated value is empty, or was never saved, so the cell reads as empty"
+                        if shown is None or shown == "" else "the plan is read from its last calculated value")
+                yield self.at(plan, position, f"This cell holds the formula ={formula}; {said}.",
+                              value=f"={formula}", suggestion="Type the value itself if it should not change.")
 
 
 class ErrorValue(Rule):
@@ -121,8 +124,9 @@ class SkippedChecks(Rule):
         for name, skipped in SKIPPED.items():
             if name not in plan.table.columns:
                 label = FIELD_SPECS[name].title
+                article = "an" if label[0].lower() in "aeiou" else "a"
                 yield self.at(plan, (first.row, 0), f"No {label} column: {skipped}.",
-                              suggestion=f"Add a {label} column, or name yours under Column aliases in Settings.")
+                              suggestion=f"Add {article} {label} column, or name yours under Column aliases in Settings.")
 
 
 class UnreadPriorityNumber(Rule):
