@@ -1,9 +1,12 @@
 """The library's front door (sip_excel.api): a plan read from a file validates the same, whatever stray cell lies far off."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from sip_excel.api import load
+from sip_excel.history import HISTORY_SHEET
 from sip_excel.validate import validate
 
 from .conftest import AS_OF
@@ -50,18 +53,23 @@ def test_a_stray_far_cell_changes_no_finding(sample, tmp_path, part, ref, conten
 
 
 @pytest.mark.parametrize("ref", ["XFD1048576", "A1048576"])
-def test_a_stray_far_cell_on_another_sheet_leaves_the_plan_sheet_chosen(sample, tmp_path, ref):
-    """The plan sheet is chosen by reading every sheet: a notes sheet whose one cell lies far off reads as
-    cheaply, and changes nothing, as one whose cell is at A1."""
+def test_a_stray_far_cell_on_other_sheets_leaves_the_plan_and_its_history_as_they_are(sample, tmp_path, ref):
+    """The plan sheet is chosen by reading every sheet, and the history sheet is read on every run: a stray cell
+    far off on them reads as cheaply, and changes nothing, as one near the top."""
     from openpyxl import load_workbook
 
     def with_notes(cell: str, name: str):
         workbook = load_workbook(sample)
         workbook.create_sheet("Notes", 0)[cell] = "x"  # first, as a dashboard often is
+        history = workbook.create_sheet(HISTORY_SHEET)  # the tool's own sheet, read on every run
+        history.append(["Priority", "Ref", "Fingerprint", "First seen"])
+        history.append([1, "1.1", "0123456789ab", dt.date(2017, 4, 1)])
+        history["J9" if cell == "A1" else cell] = "x"
         workbook.save(tmp_path / name)
         return tmp_path / name
 
     near, far = with_notes("A1", "near.xlsx"), with_notes(ref, "far.xlsx")
     plan, _ = load(far, as_of=AS_OF)
     assert plan.sheet == "SIP 2017-18"
+    assert plan.comment_first_seen == load(near, as_of=AS_OF)[0].comment_first_seen
     assert _findings(far) == _findings(near)
