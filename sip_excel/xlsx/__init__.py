@@ -141,6 +141,8 @@ class WorkbookFile:
                     else self._package.read(name) for name in self._package.infos}
 
         def read_far(xml: bytes) -> list[list[Any]]:
+            if b't="s"' not in xml:  # no shared string among the far cells: no need to read the table of them
+                return read_values(lambda: [xml], [], self._parts)
             return self._own_values(path, where, [], lambda: [xml])
 
         try:
