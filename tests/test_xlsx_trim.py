@@ -78,3 +78,24 @@ def test_far_cells_in_xml_of_another_form_are_read_by_the_own_reader(tmp_path, m
     with WorkbookFile(path) as workbook:
         grid = workbook.grid("Plan")
     assert taken == [None] and grid.value(1_048_575, 16_383) == 7.0 and grid.rows[3][4] == dt.date(2017, 10, 1)
+
+
+def test_far_cells_on_two_sheets_of_a_workbook_with_relationships(tmp_path, monkeypatch):
+    """Each sheet with far cells is read this way from its own copy of the package, the other sheets emptied in
+    it and the sheet's relationships (a hyperlink here) kept."""
+    from openpyxl import load_workbook
+
+    path = plan_file(tmp_path / "plan.xlsx")
+    workbook = load_workbook(path)
+    workbook["Plan"]["K3"].hyperlink = "https://example.org/evidence"
+    workbook["Plan"]["XFD1048576"] = "stray"
+    workbook.create_sheet("Notes")["XFD1048576"] = "far"
+    workbook.save(path)
+    taken = []
+    real = xlsx.near_and_far
+    monkeypatch.setattr(xlsx, "near_and_far", lambda *args: taken.append(found := real(*args)) or found)
+    with WorkbookFile(path) as workbook:
+        plan, notes = workbook.grid("Plan"), workbook.grid("Notes")
+    assert None not in taken and len(taken) == 2
+    assert plan.value(1_048_575, 16_383) == "stray" and notes.value(1_048_575, 16_383) == "far"
+    assert plan.rows[3][4] == dt.date(2017, 10, 1) and notes.value(0, 0) is None

@@ -12,6 +12,7 @@ opened for reading.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ log = logging.getLogger(__name__)
 ALONGSIDE_BYTES = 1 << 21  # a sheet's XML bigger than this (some 5,000 actions) is scanned alongside calamine
 SHARED_STRINGS = "xl/sharedStrings.xml"
 # What the other sheets become in the copy of the package calamine reads the near cells of one sheet from.
+_OTHER_SHEET = re.compile(r"xl/worksheets/[^/]+\.xml")  # a sheet's XML, not its relationships (_rels/)
 _EMPTY_SHEET = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>'
 
 
@@ -137,7 +139,7 @@ class WorkbookFile:
         """A sheet whose cells lie far apart: its near cells through calamine and the few far ones through the own
         reader where that can be done safely (:mod:`.trim`), else all of it through the own reader."""
         def parts() -> dict[str, bytes]:  # the package for calamine, the other sheets left empty
-            return {name: _EMPTY_SHEET if name.startswith("xl/worksheets/") and name != path
+            return {name: _EMPTY_SHEET if _OTHER_SHEET.fullmatch(name) and name != path
                     else self._package.read(name) for name in self._package.infos}
 
         def read_far(xml: bytes) -> list[list[Any]]:
