@@ -66,7 +66,10 @@ def near_and_far(xml: bytes, sheet: str, sheet_path: str, package: Callable[[], 
     memory.seek(0)
     import python_calamine  # as in .calamine: imported only when a sheet is read
 
-    book = python_calamine.CalamineWorkbook.from_filelike(memory)
+    try:
+        book = python_calamine.CalamineWorkbook.from_filelike(memory)
+    except Exception:  # calamine's own error types; the file itself opened, so the own reader will do
+        return None
     try:
         rows, merged = sheet_values(book, sheet)
     finally:
