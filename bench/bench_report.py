@@ -13,8 +13,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from bench_validate import measure  # noqa: E402
-from synthetic import build_plan  # noqa: E402
+from bench_validate import measure, synthetic_plan  # noqa: E402
 
 SAMPLE = HERE.parent / "workbook" / "sip_2017_18.xlsx"
 BASELINE = (
@@ -28,7 +27,7 @@ BASELINE = (
 def main() -> None:
     print(f"{'plan':>14} {'report s':>9} {'baseline s':>11} {'ratio':>6} {'report MB':>10}")
     with tempfile.TemporaryDirectory() as folder:
-        plans = [("sample (113)", SAMPLE), ("10,000", build_plan(10_000, Path(folder) / "plan-10k.xlsx"))]
+        plans = [("sample (113)", SAMPLE), ("10,000", synthetic_plan(10_000, Path(folder)))]
         for name, path in plans:
             out = Path(folder) / "report.docx"
             times = measure({

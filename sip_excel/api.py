@@ -48,7 +48,9 @@ def _load(names: list[str], grid_of: Callable[[str], Grid], sheet: str | None,
     config = config.with_overrides(plan_sheet=sheet, **overrides)
     plan = _find_plan(names, grid_of, config)
     if HISTORY_SHEET in names:
-        plan.comment_first_seen = History(grid_of(HISTORY_SHEET).rows).first_seen_for(plan)
+        # A run of empty rows once (Grid.walk): History passes over empty rows, and a stray far cell leaves a million.
+        rows = [row for _, row in grid_of(HISTORY_SHEET).walk()]
+        plan.comment_first_seen = History(rows).first_seen_for(plan)
     return plan, config
 
 

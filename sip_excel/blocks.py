@@ -48,8 +48,8 @@ class Block:
     def entries(self, row: list[Any], r: int) -> dict[str, Entry]:
         """Field -> Entry for one row of this table."""
         width = max(self.columns) + 1
-        if len(row) < width:
-            row = row + [None] * (width - len(row))
+        if len(row) < width:  # a row read sparsely ends at its last cell; past it, cells are empty, as calamine reads them
+            row = row + [""] * (width - len(row))
         return dict(zip(self.names, Entry.in_row([row[c] for c in self.columns], r, self.columns, self.labels)))
 
     def field_at(self, column: int) -> str | None:
@@ -89,7 +89,7 @@ def build_table(blocks: list[Block], grid: Grid, config: Config) -> Table:
         count = len(lines)
         width = max(block.columns) + 1
         if any(len(line) < width for line in lines):
-            lines = [line + [None] * (width - len(line)) for line in lines]
+            lines = [line + [""] * (width - len(line)) for line in lines]  # as in entries()
         by_column = dict(zip(range(width), zip(*lines))) if lines else {}
         rows += block.rows
         priorities += block.priorities

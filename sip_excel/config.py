@@ -191,7 +191,7 @@ def config_from_settings(grid: Grid, base: Config | None = None) -> Config:
     severities: dict[str, str] = {}
     table: str | None = None
     header_seen = False
-    for r, row in enumerate(grid.rows):
+    for r, row in grid.walk():  # a run of empty rows once: a stray far cell leaves a million of them
         cells = [display_text(v) for v in row[:4]] + [""] * 4
         key = _norm(cells[0])
         if not any(cells):

@@ -128,7 +128,7 @@ def find_header_rows(grid: Grid, config: Config) -> dict[int, HeaderMatch]:
     row does (near-misses above it, such as a dashboard's, are not the plan), and every row below it that
     repeats a header row (the sections of Priority 5)."""
     labels = config.vocabulary.label_lookup()
-    matches = [match for r, row in enumerate(grid.rows) if (match := match_header(row, labels, r))]
+    matches = [match for r, row in grid.walk() if (match := match_header(row, labels, r))]
     complete = [match for match in matches if match.complete]
     if not complete:
         raise _no_table(grid, config, matches)

@@ -88,7 +88,7 @@ class _PlanReader:
                 grid.rows[row][column] = error
         self.header_rows = find_header_rows(grid, self.config)
         self.formula_rows = {r for r, _ in grid.formulas}
-        for r, row in enumerate(grid.rows):
+        for r, row in grid.walk():  # a run of empty rows once: the second of them changes nothing
             if not self._plain_action(r, row):
                 self._read_row(r, row)
         self._name_sections()

@@ -6,12 +6,15 @@ formats, formulas or error values, so those are scanned from the sheet's XML
 anything reads it, the file is sniffed (:mod:`.sniff`), every entry of its zip
 package is checked against :class:`Limits` (:mod:`.package`), and each sheet is
 surveyed: a sheet python-calamine cannot read (newer error values, impossible dates,
-cells spread far apart) is read by :mod:`.values` instead.  The file is only ever
+cells spread far apart) is read by :mod:`.values` instead, or, where only a few cells lie far
+off, its near cells by calamine and the far ones by :mod:`.values` (:mod:`.trim`).  The file is only ever
 opened for reading.
 """
 from __future__ import annotations
 
 import logging
+import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -24,12 +27,16 @@ from .parts import BUILTIN_DATE_FORMATS, read_parts
 from .scan import BeyondExcel, SheetScan, far_apart
 from .scan import scan as scan_sheet
 from .sniff import OLE_MAGIC, lock_file_beside, sniff
+from .trim import near_and_far
 from .values import read_values, shared_strings
 
 log = logging.getLogger(__name__)
 
 ALONGSIDE_BYTES = 1 << 21  # a sheet's XML bigger than this (some 5,000 actions) is scanned alongside calamine
 SHARED_STRINGS = "xl/sharedStrings.xml"
+# What the other sheets become in the copy of the package calamine reads the near cells of one sheet from.
+_OTHER_SHEET = re.compile(r"xl/worksheets/[^/]+\.xml")  # a sheet's XML, not its relationships (_rels/)
+_EMPTY_SHEET = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>'
 
 
 class WorkbookFile:
@@ -107,7 +114,7 @@ class WorkbookFile:
             if self._far is None:
                 self._far = self._far_verdict() or {}
             if self._far.get(sheet, False) and path is not None:
-                rows = self._own_values(path, where, merged)
+                rows, merged = self._near_and_far(sheet, path, where)
             else:
                 rows, merged = self._calamine_values(sheet, path, where)
         except BaseException:
@@ -129,7 +136,30 @@ class WorkbookFile:
             merged: Merged = []
             return self._own_values(path, where, merged), merged
 
-    def _own_values(self, path: str, where: str, merged: list) -> list[list[Any]]:
+    def _near_and_far(self, sheet: str, path: str, where: str) -> tuple[list[list[Any]], Merged]:
+        """A sheet whose cells lie far apart: its near cells through calamine and the few far ones through the own
+        reader where that can be done safely (:mod:`.trim`), else all of it through the own reader."""
+        def parts() -> dict[str, bytes]:  # the package for calamine, the other sheets left empty
+            return {name: _EMPTY_SHEET if _OTHER_SHEET.fullmatch(name) and name != path
+                    else self._package.read(name) for name in self._package.infos}
+
+        def read_far(xml: bytes) -> list[list[Any]]:
+            if b't="s"' not in xml:  # no shared string among the far cells: no need to read the table of them
+                return read_values(lambda: [xml], [], self._parts)
+            return self._own_values(path, where, [], lambda: [xml])
+
+        try:
+            found = near_and_far(self._package.read(path, where), sheet, path, parts, read_far)
+        except CalamineCannot as error:
+            log.debug("python-calamine could not read the near cells of %s (%s)", where, error)
+            found = None
+        if found is not None:
+            return found
+        merged: Merged = []
+        return self._own_values(path, where, merged), merged
+
+    def _own_values(self, path: str, where: str, merged: list,
+                    pieces: Callable[[], Iterable[bytes]] | None = None) -> list[list[Any]]:
         from defusedxml import DefusedXmlException
         from defusedxml.ElementTree import ParseError
 
@@ -138,7 +168,8 @@ class WorkbookFile:
                 self._strings = (shared_strings(lambda: self._package.pieces(SHARED_STRINGS, f"the shared strings "
                                                                              f"of {self.path}"))
                                  if SHARED_STRINGS in self._package else [])
-            return read_values(lambda: self._package.pieces(path, where), self._strings, self._parts, merged)
+            return read_values(pieces or (lambda: self._package.pieces(path, where)), self._strings, self._parts,
+                               merged)
         except (DefusedXmlException, ParseError) as error:
             raise WorkbookError(f"{where} could not be read ({one_line(error)}). Open and repair the workbook in "
                                 "Excel, or use an earlier saved copy.") from None
