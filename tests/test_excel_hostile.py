@@ -90,3 +90,26 @@ def test_a_failure_inside_a_click_is_a_message_box_naming_its_log_line(tmp_path,
     log = (tmp_path / "sip-excel.log").read_text(encoding="utf-8")
     assert "Excel refused the write" in message and str(tmp_path / "sip-excel.log") in message
     assert "route lite" in log and "xlwings" in log and "ValueError: Excel refused the write" in log
+
+
+class _FarUsedRange:
+    """A used range as Excel reports it when one cell at XFD1048576 holds something (or only a format)."""
+    row, column, shape = 1, 1, (1_048_576, 16_384)
+
+    def options(self, **_):
+        raise AssertionError("the bulk read must not be asked for thousands of millions of cells")
+
+
+class _SheetWithAFarCell:
+    name = "SIP 2017-18"
+    used_range = _FarUsedRange()
+
+
+def test_a_stray_cell_far_from_the_plan_in_excel_is_one_message_not_a_bulk_read():
+    from sip_excel.errors import WorkbookError
+    from sip_excel.excel.live import read_grid
+
+    with pytest.raises(WorkbookError) as caught:
+        read_grid(_SheetWithAFarCell())
+    message = str(caught.value)
+    assert "up to row 1,048,576 and column XFD" in message and "Ctrl+End" in message

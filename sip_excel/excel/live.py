@@ -7,7 +7,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..config import MARKS_SHEET, VALIDATION_SHEET, Config  # noqa: F401 (re-exported)
-from ..grid import Grid, Position
+from ..errors import WorkbookError
+from ..grid import Grid, Position, column_letter
 from ..history import HISTORY_SHEET, History
 from ..model import Plan
 from .host import Host
@@ -25,12 +26,26 @@ ERROR_VALUES = frozenset({"#DIV/0!", "#N/A", "#NAME?", "#NULL!", "#NUM!", "#REF!
                           "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#GETTING_DATA"})
 
 
+# More cells than any plan holds (50,000 actions of 12 columns are 600,000): a used range past this is a stray
+# entry far from the plan, not the plan.
+MOST_LIVE_CELLS = 20_000_000
+
+
 def read_grid(sheet: Any, host: Host | None = None) -> Grid:
     """A sheet's live values in one bulk read, anchored at A1; number formats are read when the reader asks.
     Excel error values are read as their text (#REF!) and listed, so that they are findings, not blanks."""
     used = host.sheet_block(sheet) if host is not None else sheet.used_range
     if used is None:  # an empty sheet
         return Grid(sheet=sheet.name, rows=[])
+    rows_used, columns_used = used.shape
+    if rows_used * columns_used > MOST_LIVE_CELLS:
+        # A stray entry or format far below or right of the plan (XFD1048576, say): Excel would hand over
+        # thousands of millions of empty cells in the one bulk read, and Excel or Python would run out of memory.
+        raise WorkbookError(
+            f"the sheet '{sheet.name}' has cells in use up to row {used.row + rows_used - 1:,} and column "
+            f"{column_letter(used.column + columns_used - 2)}, far beyond any plan, so it was not read. Press "
+            "Ctrl+End on that sheet to find the stray entry, delete the empty rows and columns up to it, save, "
+            "and click again.")
     values = used.options(ndim=2, empty=None, err_to_str=True).value or [[]]
     top, left = used.row - 1, used.column - 1
     rows: list[list[Any]] = [[] for _ in range(top)]
