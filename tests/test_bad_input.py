@@ -248,7 +248,38 @@ CASES = [
     # Not well-formed XML that the fast scan once met first: the parser refuses it in its own words.
     ("char-ref.xlsx", _sheet_with(b'<row r="200"><c r="A200"><f>&#1114112;</f><v>1</v></c></row>'),
      "reference to invalid character number"),
+    # References that name no cell: the own reader, which reads such sheets, once failed with an IndexError.
+    ("dollar.xlsx", _sheet_with(b'<row r="2000"><c r="$XFD$2000"><v>1</v></c></row>'),
+     "the cell reference '$XFD$2000' names no cell on a sheet"),
+    ("spaced.xlsx", _sheet_with(b'<row r="2000"><c r=" B2000"><v>1</v></c></row>'),
+     "the cell reference ' B2000' names no cell on a sheet"),
 ]
+
+
+def _placed_by_counting(path: Path) -> None:
+    """100,000 rows without a reference, then a row of 16,384 cells without one: python-calamine counts them to
+    XFD100001 and asked for 1,600 million cells. (Random heights keep the part from looking like a zip bomb.)"""
+    random = __import__("random").Random(1)
+    rows = b"".join(b'<row ht="%d"/>' % random.randrange(10**9) for _ in range(100_000))
+    _sheet_with(rows + b"<row>" + b"<c/>" * 16_383 + b"<c><v>1</v></c></row>")(path)
+
+
+# Sheets python-calamine would have placed far off, as it reads them: each once aborted the process.
+READ = [
+    ("lower-case.xlsx", _sheet_with(b'<row r="2000"><c r="xfd2000"><v>1</v></c></row>'
+                                    b'<row r="2001"><c r="a1048576"><v>1</v></c></row>')),
+    ("prefixed.xlsx", _sheet_with(b'<row r="1048576"><x:c xmlns:x="urn:x" r="XFD1048576"><x:v>1</x:v></x:c></row>')),
+    ("counted.xlsx", _placed_by_counting),
+]
+
+
+@pytest.mark.parametrize(("name", "make"), READ, ids=[c[0] for c in READ])
+def test_cells_placed_far_in_other_forms_are_read_never_an_abort(tmp_path, name, make):
+    path = tmp_path / name
+    make(path)
+    result = subprocess.run([sys.executable, "-m", "sip_excel.cli", "validate", str(path)], capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 1 and "113 actions checked" in result.stdout, result.stderr[-300:]
 
 
 @pytest.mark.parametrize(("name", "make", "message"), CASES, ids=[c[0] for c in CASES])

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from sip_excel.xlsx.package import Package
 from sip_excel.xlsx.parts import read_parts
-from sip_excel.xlsx.scan import extent, far_apart, fast_scan, is_plain, parsed_scan, scan, unescape, whole_cells
+from sip_excel.xlsx.scan import fast_scan, is_plain, parsed_scan, scan, unescape, whole_cells
 
 T = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 STRICT = "http://purl.oclc.org/ooxml/spreadsheetml/main"
@@ -107,26 +107,6 @@ def test_a_sheet_of_empty_rows_is_cut_in_pieces_without_copying_it_again():
 ])
 def test_unescape_is_xml_not_html(text, expected):
     assert unescape(text) == expected
-
-
-@pytest.mark.parametrize(("cells", "far"), [
-    ('<c r="A1"/><c r="J9"/>', False),
-    ('<c r="A1"/><c r="AZ2"/>', False),  # a plan may well have 52 columns
-    ('<c r="A1"/><c r="XFD1048576"/>', True),
-    ('<c r="A1"/><c r="XFD1"/>', True),  # rows not counted one by one: taken at their most (99,999)
-    ('<c r="A1"/><c r="A1048576"/>', True),
-    ('<c r="A1"/><c r="ZZ999999"/>', True),
-])
-def test_cells_far_apart_are_told_from_a_plan_that_is_just_big(cells, far):
-    xml = sheet(f'<row r="1">{cells}</row>')
-    assert far_apart(lambda: [xml]) is far
-    assert far_apart(lambda: [xml.replace(b"<c ", b"<x:c ").replace(b'r="', b"r='")]) is far  # any form
-
-
-def test_a_big_plan_is_dense():
-    xml = sheet("".join(f'<row r="{r}">' + "".join(f'<c r="{c}{r}"><v>1</v></c>' for c in "ABCDEFGHIJ") + "</row>"
-                        for r in range(1, 150_001, 3)))
-    assert extent([xml]) == (149_998, 10, 500_000) and not far_apart(lambda: [xml])  # rows past 99,999: a plan's
 
 
 # --- writers' sheets, scanned both ways -----------------------------------------------------------------------

@@ -68,16 +68,26 @@ def test_far_cells_read_as_the_own_reader_reads_them(tmp_path, monkeypatch, cell
         assert grid.value(r, c) == {NUMBER: 7.0, TEXT: "stray", STYLED_EMPTY: None}.get(inner, "") or inner == STYLED_EMPTY
 
 
-def test_far_cells_in_xml_of_another_form_are_read_by_the_own_reader(tmp_path, monkeypatch):
-    """Single-quoted references: the cut looks for r="...", so it must not be trusted to find every far cell."""
-    path = edit_sheet(plan_file(tmp_path / "plan.xlsx"), lambda xml: re.sub(
-        r' r="([^"]*)"', r" r='\1'", add_rows(_rows(("XFD1048576", NUMBER)))(xml)))
+MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+@pytest.mark.parametrize(("form", "near_by_calamine"), [
+    # Single-quoted references: found where they are as well as double-quoted ones, and cut there.
+    (lambda xml: re.sub(r' r="([^"]*)"', r" r='\1'", xml), True),
+    # A far cell under a namespace prefix, which python-calamine reads by its local name (this one made it abort
+    # the process): not cut, the whole sheet read by the own reader.
+    (lambda xml: xml.replace('<c r="XFD1048576"', f'<x:c xmlns:x="{MAIN}" r="XFD1048576"')
+     .replace("<v>7</v></c></row>", "<x:v>7</x:v></x:c></row>"), False),
+])
+def test_far_cells_in_xml_of_another_form(tmp_path, monkeypatch, form, near_by_calamine):
+    path = edit_sheet(plan_file(tmp_path / "plan.xlsx"), lambda xml: form(add_rows(_rows(("XFD1048576", NUMBER)))(xml)))
     taken = []
     real = xlsx.near_and_far
     monkeypatch.setattr(xlsx, "near_and_far", lambda *args: taken.append(found := real(*args)) or found)
     with WorkbookFile(path) as workbook:
         grid = workbook.grid("Plan")
-    assert taken == [None] and grid.value(1_048_575, 16_383) == 7.0 and grid.rows[3][4] == dt.date(2017, 10, 1)
+    assert (taken[0] is not None) == near_by_calamine
+    assert grid.value(1_048_575, 16_383) == 7.0 and grid.rows[3][4] == dt.date(2017, 10, 1)
 
 
 def test_far_cells_on_two_sheets_of_a_workbook_with_relationships(tmp_path, monkeypatch):

@@ -24,11 +24,12 @@ from ..grid import Grid
 from .calamine import CalamineCannot, Merged, open_book, sheet_values
 from .package import Limits, Package, one_line, refuse_entities, shown
 from .parts import BUILTIN_DATE_FORMATS, read_parts
-from .scan import BeyondExcel, SheetScan, far_apart
+from .far import BeyondExcel, Survey, survey
+from .scan import BadReference, SheetScan
 from .scan import scan as scan_sheet
 from .sniff import OLE_MAGIC, lock_file_beside, sniff
 from .trim import near_and_far
-from .values import read_values, shared_strings
+from .values import read_cells, read_values, shared_strings
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +37,7 @@ ALONGSIDE_BYTES = 1 << 21  # a sheet's XML bigger than this (some 5,000 actions)
 SHARED_STRINGS = "xl/sharedStrings.xml"
 # What the other sheets become in the copy of the package calamine reads the near cells of one sheet from.
 _OTHER_SHEET = re.compile(r"xl/worksheets/[^/]+\.xml")  # a sheet's XML, not its relationships (_rels/)
+_SHARED_STRING = re.compile(rb"""\st\s*=\s*["']s["']""")  # a cell whose value is an index into the shared strings
 _EMPTY_SHEET = b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>'
 
 
@@ -63,14 +65,17 @@ class WorkbookFile:
         # Which sheets' cells lie too far apart for calamine's dense read (it would abort the process): looked at
         # before calamine reads any sheet, in this process (a third process beside calamine and the scan cost
         # more than it saved on two cores: validate went from 2.6 to 2.9 times the bare read at 50,000 actions).
-        self._far: dict[str, bool] | None = None
-        self._book = open_book(self.path)
-        self.sheet_names: list[str] = list(self._book.sheet_names)
+        self._far: dict[str, Survey] | None = None
+        # python-calamine's own workbook, opened when a sheet it reads densely is first read: a sheet read from a
+        # trimmed copy (:mod:`.trim`) does without it, and opening it parses the shared strings.
+        self._calamine: Any = None
+        self.sheet_names: list[str] = [sheet.name for sheet in self._parts.sheets]
         self._warn_of_duplicates()
 
     def close(self) -> None:
         self._package.close()
-        self._book.close()
+        if self._calamine is not None:
+            self._calamine.close()
 
     def __enter__(self) -> WorkbookFile:
         return self
@@ -104,8 +109,9 @@ class WorkbookFile:
         try:
             if self._far is None:
                 self._far = self._far_sheets()
-            if self._far.get(sheet, False) and path is not None:
-                rows, merged = self._near_and_far(sheet, path, where)
+            found = self._far.get(sheet, Survey(False))
+            if found.far and path is not None:
+                rows, merged = self._near_and_far(sheet, path, where, found.spots)
             else:
                 rows, merged = self._calamine_values(sheet, path, where)
         except BaseException:
@@ -118,7 +124,9 @@ class WorkbookFile:
     def _calamine_values(self, sheet: str, path: str | None, where: str) -> tuple[list[list[Any]], Merged]:
         """The values through python-calamine; through this package's own reader where calamine cannot."""
         try:
-            return sheet_values(self._book, sheet)
+            if self._calamine is None:
+                self._calamine = open_book(self.path)
+            return sheet_values(self._calamine, sheet)
         except CalamineCannot as error:
             if path is None:
                 raise WorkbookError(f"Sheet '{shown(sheet)}' of {self.path} could not be read ({error}). "
@@ -127,20 +135,20 @@ class WorkbookFile:
             merged: Merged = []
             return self._own_values(path, where, merged), merged
 
-    def _near_and_far(self, sheet: str, path: str, where: str) -> tuple[list[list[Any]], Merged]:
+    def _near_and_far(self, sheet: str, path: str, where: str,
+                      spots: tuple[int, ...] | None) -> tuple[list[list[Any]], Merged]:
         """A sheet whose cells lie far apart: its near cells through calamine and the few far ones through the own
         reader where that can be done safely (:mod:`.trim`), else all of it through the own reader."""
-        def parts() -> dict[str, bytes]:  # the package for calamine, the other sheets left empty
-            return {name: _EMPTY_SHEET if _OTHER_SHEET.fullmatch(name) and name != path
-                    else self._package.read(name) for name in self._package.infos}
+        def parts() -> dict[str, bytes]:  # the package for calamine but this sheet, the other sheets left empty
+            return {name: _EMPTY_SHEET if _OTHER_SHEET.fullmatch(name) else self._package.read(name)
+                    for name in self._package.infos if name != path}
 
-        def read_far(xml: bytes) -> list[list[Any]]:
-            if b't="s"' not in xml:  # no shared string among the far cells: no need to read the table of them
-                return read_values(lambda: [xml], [], self._parts)
-            return self._own_values(path, where, [], lambda: [xml])
+        def read_far(xml: bytes) -> dict[int, dict[int, Any]]:
+            return self._own_values(path, where, [], lambda: [xml], read=read_cells,  # no shared string among
+                                    strings=_SHARED_STRING.search(xml) is not None)  # them: no need for the table
 
         try:
-            found = near_and_far(self._package.read(path, where), sheet, path, parts, read_far)
+            found = near_and_far(lambda: self._package.read(path, where), spots, sheet, path, parts, read_far)
         except CalamineCannot as error:
             log.debug("python-calamine could not read the near cells of %s (%s)", where, error)
             found = None
@@ -149,31 +157,32 @@ class WorkbookFile:
         merged: Merged = []
         return self._own_values(path, where, merged), merged
 
-    def _own_values(self, path: str, where: str, merged: list,
-                    pieces: Callable[[], Iterable[bytes]] | None = None) -> list[list[Any]]:
+    def _own_values(self, path: str, where: str, merged: list, pieces: Callable[[], Iterable[bytes]] | None = None,
+                    read: Callable[..., Any] = read_values, strings: bool = True) -> Any:
+        """The sheet's values read by this package's own reader (``read``: rows, or cells by row and column)."""
         from defusedxml import DefusedXmlException
         from defusedxml.ElementTree import ParseError
 
         try:
-            if self._strings is None:
+            if self._strings is None and strings:
                 self._strings = (shared_strings(lambda: self._package.pieces(SHARED_STRINGS, f"the shared strings "
                                                                              f"of {self.path}"))
                                  if SHARED_STRINGS in self._package else [])
-            return read_values(pieces or (lambda: self._package.pieces(path, where)), self._strings, self._parts,
-                               merged)
-        except (DefusedXmlException, ParseError) as error:
+            return read(pieces or (lambda: self._package.pieces(path, where)), self._strings or [], self._parts,
+                        merged)
+        except (DefusedXmlException, ParseError, BadReference) as error:
             raise WorkbookError(f"{where} could not be read ({one_line(error)}). Open and repair the workbook in "
                                 "Excel, or use an earlier saved copy.") from None
 
-    def _far_sheets(self) -> dict[str, bool]:
-        """Sheet name -> whether its cells lie too far apart for a dense read (see :func:`.scan.far_apart`)."""
+    def _far_sheets(self) -> dict[str, Survey]:
+        """Sheet name -> where its far cells are, if it has any (see :func:`.far.survey`)."""
         package = Package(self.path, self._package.limits)  # its own handle, apart from what calamine reads
         try:
             verdicts = {}
             for sheet in self._parts.sheets:
                 if sheet.path in package:
                     try:
-                        verdicts[sheet.name] = far_apart(lambda path=sheet.path: package.pieces(path, path))
+                        verdicts[sheet.name] = survey(lambda path=sheet.path: package.pieces(path, path))
                     except BeyondExcel as reference:
                         raise WorkbookError(
                             f"sheet '{shown(sheet.name)}' of {self.path} names {reference}, past Excel's "
@@ -181,7 +190,7 @@ class WorkbookFile:
                             "program. Open it in Excel or LibreOffice and save it again, or use an earlier copy."
                         ) from None
                     except WorkbookError:  # a damaged sheet: said when it is read, if it is
-                        verdicts[sheet.name] = False
+                        verdicts[sheet.name] = Survey(False)
             return verdicts
         finally:
             package.close()
@@ -197,7 +206,7 @@ class WorkbookFile:
         package = Package(self.path, self._package.limits)
         try:
             return tuple(scan_sheet(lambda: package.pieces(path, where), self._parts.date_styles))
-        except (DefusedXmlException, ParseError) as error:
+        except (DefusedXmlException, ParseError, BadReference) as error:
             raise WorkbookError(f"{where} could not be read ({one_line(error)}). Open and repair the workbook in "
                                 "Excel, or use an earlier saved copy.") from None
         finally:

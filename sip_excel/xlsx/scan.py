@@ -6,8 +6,8 @@ over the XML as Excel, openpyxl, XlsxWriter and LibreOffice write it (every cell
 not a date gives up at once, so a big plan scans in a fraction of its read.  The
 parsed one walks the XML with defusedxml's iterparse and reads any well-formed sheet.
 :class:`PlainCheck` says, as the fast one goes, whether it is exact for the sheet; :func:`scan`
-uses it while it is, or the parsed one.  :func:`far_apart` says, before anything reads a
-sheet, whether its cells lie too far apart for a dense read.
+uses it while it is, or the parsed one.  (Whether a sheet's cells lie too far apart for a dense
+read is :mod:`.far`'s question.)
 """
 from __future__ import annotations
 
@@ -26,36 +26,6 @@ Found = dict[Position, str]
 MAIN_NAMESPACES = (b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
                    b"http://purl.oclc.org/ooxml/spreadsheetml/main")
 _ROOT = re.compile(rb"<([\w.-]+:)?worksheet\b[^>]*?\sxmlns\s*=\s*[\"']([^\"']*)[\"']")
-# References (r="...") whose position could make a dense read big: columns from BA, rows from 100,000. Any element,
-# any prefix, either quote: a false hint costs only a closer look.
-_FAR_HINT = re.compile(rb"""r=["'](?:[A-Z]{3}|[B-Z][A-Z]|[A-Z]{0,2}\d{6})""")
-_FAR = re.compile(rb"""r=["'](?:([A-Z]{3}|[B-Z][A-Z])|[A-Z]{0,2}(\d{6,}))""")
-# The same, looked for more cheaply in the XML's shape (any letter A, any digit 0): two letters, or six digits at
-# the end of a value (only references end so; a false sign costs only the closer look).
-_SHAPES = bytes.maketrans(b"ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", b"A" * 26 + b"0" * 10)
-_FAR_SHAPES = (b'r="AA', b'000000"')
-# References past Excel's last cell, XFD1048576, looked for where the shape check sent the scan for a closer look:
-# four or more letters, or seven or more digits (the exact limits are then checked on what is found).
-_LONG = re.compile(rb"""r=["']([A-Z]{3,}\d*|[A-Z]*\d{7,})""")
-EXCEL_ROWS, EXCEL_COLUMNS = 1_048_576, 16_384
-
-
-class BeyondExcel(ValueError):
-    """A cell reference past XFD1048576: no spreadsheet program writes one, and reading it would cost without end
-    (a row number of thousands of digits, or a row a thousand times past the last)."""
-
-
-def _check_within_excel(piece: bytes) -> None:
-    for reference in _LONG.findall(piece):
-        letters = reference.rstrip(b"0123456789")
-        digits = reference[len(letters):]
-        if len(letters) > 3 or (letters and parse_cell_name(letters.decode() + "1")[1] >= EXCEL_COLUMNS) \
-                or len(digits) > 7 or (digits and int(digits) > EXCEL_ROWS):
-            shown = reference[:16].decode() + ("..." if len(reference) > 16 else "")
-            raise BeyondExcel(f"the cell {shown}" if letters else f"row {shown}")  # <row r="..."> too
-
-
-_REFERENCES = re.compile(rb"""r=["']([A-Z]{0,3})(\d+)""")
 _FORMULA_CELL = re.compile(rb'<c r="([A-Z]+\d+)"[^>]*>\s*<f\b([^>]*?)(?:/>|>([^<]*)</f>)')
 _ERROR_CELL = re.compile(rb'<c r="([A-Z]+\d+)"[^>]*?\st="e"[^>/]*>\s*(?:<f\b[^>]*/>\s*|<f\b[^>]*>[^<]*</f>\s*)?'
                          rb'<v>([^<]*)</v>')
@@ -67,7 +37,32 @@ _NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"', "apos": "'"}
 # this, and sends the sheet to the parser.
 _ODD_CELL = re.compile(rb'<c(?![a-zA-Z])(?! r="[A-Z]{1,3}\d{1,7}"(?: [a-zA-Z][\w:]*="[^"<>&]*")*/?>)')
 ODD_CELL_BYTES = 1 << 18  # how much of a sheet's start is looked at tag by tag
-DENSE_CELLS = 100_000  # a sheet is read densely (python-calamine) up to this many slots beyond 8 per cell held
+
+
+EXCEL_ROWS, EXCEL_COLUMNS = 1_048_576, 16_384
+_CELL_NAME = re.compile(r"[A-Za-z]{1,3}[1-9]\d{0,6}")  # python-calamine reads the letters in either case
+_ROW_NUMBER = re.compile(r"[1-9]\d{0,6}")
+
+
+class BadReference(ValueError):
+    """A cell or row reference that names no place on a sheet ('$XFD$3', 'A0', ' B2'): no writer writes one."""
+
+
+def position_of(reference: str) -> Position:
+    """The 0-based (row, column) a cell's r attribute names; :class:`BadReference` if it names none."""
+    if _CELL_NAME.fullmatch(reference) is None:
+        raise BadReference(f"the cell reference '{reference[:16]}' names no cell on a sheet")
+    row, column = parse_cell_name(reference)
+    if row >= EXCEL_ROWS or column >= EXCEL_COLUMNS:
+        raise BadReference(f"the cell reference '{reference[:16]}' names no cell on a sheet")
+    return row, column
+
+
+def row_index(number: str) -> int:
+    """The 0-based row a row's r attribute names; :class:`BadReference` if it names none."""
+    if _ROW_NUMBER.fullmatch(number) is None or int(number) > EXCEL_ROWS:
+        raise BadReference(f"the row number '{number[:16]}' names no row on a sheet")
+    return int(number) - 1
 
 
 class SheetScan(NamedTuple):
@@ -108,59 +103,6 @@ def is_plain(pieces: Iterable[bytes]) -> bool:
     """Whether the fast scan reads this sheet exactly."""
     check = PlainCheck()
     return all(check(piece) for piece in whole_cells(pieces))
-
-
-def far_apart(open_pieces: Callable[[], Iterable[bytes]]) -> bool:
-    """Whether the sheet's cells lie so far apart that a dense read of the rectangle they span (python-calamine's,
-    one slot per cell) would cost far more than what they hold: a stray cell at XFD1048576, say.
-
-    One pass finds the references past column AZ or row 99,999 and counts the cells; the rectangle is taken at
-    its largest (rows up to 99,999 where none is further), so a doubtful sheet is read sparsely, never densely.
-    """
-    tail = b""
-    rows = columns = 0
-    for piece in open_pieces():
-        seam = tail + piece[:32]
-        if b"r='" not in piece and b"r='" not in seam:  # first a look with all letters alike, all digits alike
-            shape, seam_shape = piece.translate(_SHAPES), seam.translate(_SHAPES)
-            if not any(sign in shape or sign in seam_shape for sign in _FAR_SHAPES):
-                tail = piece[-32:]
-                continue
-        _check_within_excel(seam)
-        _check_within_excel(piece)
-        for letters, digits in _FAR.findall(seam) + _FAR.findall(piece):
-            rows = max(rows, int(digits or 0))
-            if letters:
-                columns = max(columns, parse_cell_name(letters.decode() + "1")[1] + 1)
-        tail = piece[-32:]
-    if not rows and not columns:
-        return False
-    cells = sum(piece.count(b"<c ") + piece.count(b":c ") for piece in open_pieces())
-    if fits_dense(rows or 99_999, columns or 52, cells):
-        return False
-    # Only rows past 99,999 in columns up to AZ: a long plan, perhaps; measure before reading it the slow way.
-    return bool(columns) or not fits_dense(*extent(open_pieces()))
-
-
-def extent(pieces: Iterable[bytes]) -> tuple[int, int, int]:
-    """(rows, columns, cells) that a sheet's references span, and how many cells they name: one pass over them."""
-    rows = columns = cells = 0
-    letters_seen: set[bytes] = set()
-    for piece in whole_cells(pieces):
-        found = _REFERENCES.findall(piece)
-        if found:
-            rows = max(rows, max(int(row) for _, row in found))
-            letters_seen.update(letters for letters, _ in found)
-            cells += sum(1 for letters, _ in found if letters)
-    letters_seen.discard(b"")
-    if letters_seen:
-        columns = max(parse_cell_name(letters.decode() + "1")[1] for letters in letters_seen) + 1
-    return rows, columns, cells
-
-
-def fits_dense(rows: int, columns: int, cells: int) -> bool:
-    """True when a dense read of the rectangle the cells span costs about what they hold."""
-    return rows * columns <= 8 * cells + DENSE_CELLS
 
 
 def scan(open_pieces: Callable[[], Iterable[bytes]], date_styles: dict[int, str]) -> SheetScan:
@@ -259,15 +201,15 @@ def cells_of(pieces: Iterable[bytes], merged: list[tuple[Position, Position]] | 
             if name == "sheetData":
                 sheet_data = element
             elif name == "row":
-                row = _int(element.get("r")) - 1 if element.get("r") else row + 1
+                row = row_index(element.get("r")) if element.get("r") is not None else row + 1
                 column = -1
                 depth_row = element
             continue
         if name == "c":
             reference = element.get("r")
-            if reference:
-                r, column = parse_cell_name(reference)
-                position = (r, column)
+            if reference is not None:
+                position = position_of(reference)
+                column = position[1]
             else:
                 column += 1
                 position = (max(row, 0), column)

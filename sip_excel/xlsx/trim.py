@@ -2,11 +2,12 @@
 
 python-calamine reads a sheet as one dense rectangle, so a stray cell at XFD1048576 would
 make it ask for 17,000 million cells and abort; this package's own value reader reads such a
-sheet sparsely but, being Python, at some three times calamine's cost.  Where the sheet's
-XML is as writers write it and only a few cells lie past column AZ or row 99,999, those
-cells are cut out, calamine reads the rest from a copy of the package held in memory, and
-the own reader reads the cut cells alone.  The rows are those the own reader would give,
-but that the near ones are as wide as calamine makes them (cells past a row's end are empty).
+sheet sparsely but, being Python, at some three times calamine's cost.  Where only a few
+references lie past column AZ or row 99,999, :func:`.far.survey` has said where each one
+starts; each cell or row it belongs to is cut out at that place, calamine reads the rest
+from a copy of the package held in memory, and the own reader reads the cut cells alone.
+The rows are those the own reader would give, but that the near ones are as wide as
+calamine makes them (cells past a row's end are empty).
 """
 from __future__ import annotations
 
@@ -16,49 +17,40 @@ import zipfile
 from collections.abc import Callable
 from typing import Any
 
-from ..grid import parse_cell_name
 from .calamine import Merged, sheet_values
-from .scan import PlainCheck, whole_cells
 from .values import EMPTY_ROW
 
-# A cell past column AZ (three letters, or two from BA) or past row 99,999 (six digits), in the form PlainCheck
-# vouches every cell of a plain sheet is in: the same bounds as scan.far_apart's.
-_FAR_CELL = re.compile(rb'<c r="(?:[A-Z]{3}|[B-Z][A-Z])\d+"|<c r="[A-Z]{1,2}\d{6,}"')
-_FAR_EMPTY_ROW = re.compile(rb'<row r="\d{6,}"[^>]*?(?:/>|>\s*</row>)')  # a far row, its cells cut out
 MOST_FAR_CELLS = 1_000  # more than this far off is a sheet laid out far apart, not a slip: the own reader reads it
+_NAME = re.compile(rb"<([\w.:-]+)")
+_ROW_OF = re.compile(rb"""r=["'][A-Z]*(\d+)""")
+Placed = dict[int, dict[int, Any]]
 
 
-def near_and_far(xml: bytes, sheet: str, sheet_path: str, package: Callable[[], dict[str, bytes]],
-                 read_far: Callable[[bytes], list[list[Any]]]) -> tuple[list[list[Any]], Merged] | None:
+def near_and_far(open_xml: Callable[[], bytes], spots: tuple[int, ...] | None, sheet: str, sheet_path: str,
+                 package: Callable[[], dict[str, bytes]],
+                 read_far: Callable[[bytes], Placed]) -> tuple[list[list[Any]], Merged] | None:
     """The rows and merged ranges of the sheet named ``sheet``, or None where this way cannot be taken safely
     (the caller then reads the whole sheet with the own reader).
 
-    ``xml`` is the sheet's XML, the part ``sheet_path``; ``package()`` the workbook's parts, name -> bytes;
-    ``read_far(xml)`` reads a sheet's XML with the own reader (rows, sparse). What is left once the far cells are
-    cut lies within column AZ and row 99,999, which :func:`.scan.far_apart` lets calamine read densely anyway."""
-    if not all(map(PlainCheck(), whole_cells([xml]))):
-        return None  # cells in another form than <c r="...": the cut could miss one
-    spans = []
-    for found in _FAR_CELL.finditer(xml):
-        start = found.start()
-        close = xml.find(b">", found.end())
-        if close < 0:
-            return None
-        end = close + 1 if xml[close - 1:close] == b"/" else xml.find(b"</c>", close) + 4
-        if end < 4:
-            return None
-        spans.append((start, end))
-        if len(spans) > MOST_FAR_CELLS:
-            return None
+    ``open_xml()`` gives the sheet's XML, the part ``sheet_path``, and ``spots`` says where each far reference in it
+    starts;
+    ``package()`` gives the workbook's other parts, name -> bytes; ``read_far(xml)`` reads a sheet's XML with the
+    own reader (row -> column -> value). Every far reference is cut out with its cell (or its row, for a row's
+    own), or the sheet is not read this way: what calamine reads then lies within column AZ and row 99,999."""
+    if spots is None:
+        return None
+    xml = open_xml()
+    cuts = _cuts(xml, spots)
+    if cuts is None:
+        return None
     near, far, last = [], [], 0
-    for start, end in spans:
+    for start, end, row in cuts:
         near.append(xml[last:start])
-        far.append(xml[start:end])
+        far.append(xml[start:end] if row is None else b'<row r="%s">%s</row>' % (row, xml[start:end]))
         last = end
     near.append(xml[last:])
-    trimmed = _FAR_EMPTY_ROW.sub(b"", b"".join(near))
     parts = package()
-    parts[sheet_path] = trimmed
+    parts[sheet_path] = b"".join(near)
     memory = io.BytesIO()
     with zipfile.ZipFile(memory, "w", zipfile.ZIP_STORED) as copy:  # stored: nothing to compress or inflate
         for name, data in parts.items():
@@ -75,32 +67,56 @@ def near_and_far(xml: bytes, sheet: str, sheet_path: str, package: Callable[[], 
     finally:
         book.close()
     if far:
-        _set_in(rows, read_far(_far_sheet(xml, far)), [_position(cell) for cell in far])
+        head = xml[:xml.find(b"<sheetData")]
+        _set_in(rows, read_far(head + b"<sheetData>" + b"".join(far) + b"</sheetData></worksheet>"))
     return rows, merged
 
 
-def _position(cell: bytes) -> tuple[int, int]:
-    return parse_cell_name(cell[6:cell.index(b'"', 6)].decode())
+def _cuts(xml: bytes, spots: tuple[int, ...]) -> list[tuple[int, int, bytes | None]] | None:
+    """(start, end, row number) of each cell holding a far reference, or (start, end, None) of each row, in the
+    order of the XML; None if one is in another element, or cannot be told apart from what follows it."""
+    if xml.find(b"<sheetData") < 0:
+        return None
+    cuts: list[tuple[int, int, bytes | None]] = []
+    for spot in spots:
+        if cuts and spot < cuts[-1][1]:
+            continue  # a cell of a far row already cut whole
+        start = xml.rfind(b"<", 0, spot)
+        name = _NAME.match(xml, start)
+        if name is None or name[1] not in (b"c", b"row") or b">" in xml[start:spot]:
+            return None  # a far reference in an element calamine may place otherwise: the own reader reads it
+        cell = name[1] == b"c"
+        row = _ROW_OF.match(xml, spot)
+        end = _element_end(xml, spot, b"</c>" if cell else b"</row>")
+        if end < 0 or row is None or (cuts and start < cuts[-1][1]):
+            return None
+        cuts.append((start, end, row[1] if cell else None))
+        if len(cuts) > MOST_FAR_CELLS:
+            return None
+    return cuts
 
 
-def _far_sheet(xml: bytes, cells: list[bytes]) -> bytes:
-    """A sheet's XML holding only the far cells, each in a row of its own, under the original's start."""
-    head = xml[:xml.find(b"<sheetData")]
-    rows = b"".join(b'<row r="%s">%s</row>' % (re.match(rb'<c r="[A-Z]+(\d+)"', cell)[1], cell) for cell in cells)
-    return head + b"<sheetData>" + rows + b"</sheetData></worksheet>"
+def _element_end(xml: bytes, inside_tag: int, closing: bytes) -> int:
+    """Where the element whose start tag holds ``inside_tag`` ends: after ``/>`` or after its closing tag."""
+    tag_end = xml.find(b">", inside_tag)
+    if tag_end < 0:
+        return -1
+    if xml[tag_end - 1:tag_end] == b"/":
+        return tag_end + 1
+    end = xml.find(closing, tag_end)
+    return -1 if end < 0 else end + len(closing)
 
 
-def _set_in(rows: list[list[Any]], far_rows: list[list[Any]], positions: list[tuple[int, int]]) -> None:
-    """Put the far cells' values into the near rows, the sheet growing with shared empty rows to reach them.
-    A cell the own reader gave no value (a styled empty cell) is left out, as it leaves it out."""
-    for r, c in positions:
-        if r >= len(far_rows) or c >= len(far_rows[r]):
-            continue
+def _set_in(rows: list[list[Any]], placed: Placed) -> None:
+    """Put the far cells' values into the near rows, the sheet growing with shared empty rows to reach them."""
+    for r, cells in placed.items():
         if r >= len(rows):
             rows.extend([EMPTY_ROW] * (r + 1 - len(rows)))
         target = rows[r]
         if target is EMPTY_ROW:
             target = rows[r] = []
-        if len(target) <= c:
-            target.extend([""] * (c + 1 - len(target)))
-        target[c] = far_rows[r][c]
+        width = max(cells) + 1
+        if len(target) < width:
+            target.extend([""] * (width - len(target)))
+        for c, value in cells.items():
+            target[c] = value

@@ -18,7 +18,8 @@ from typing import Any
 
 from .parts import Parts
 from ..grid import parse_cell_name
-from .scan import COLUMNS, PlainCheck, cells_of, events_of, fits_dense, unescape, whole_cells
+from .far import fits_dense
+from .scan import COLUMNS, PlainCheck, cells_of, events_of, unescape, whole_cells
 
 EMPTY_ROW: list[Any] = []  # shared by the empty rows of a sparse sheet; never written to (see Grid)
 _EPOCH_1900 = dt.datetime(1899, 12, 30)
@@ -75,6 +76,12 @@ def read_values(open_pieces: Callable[[], Iterable[bytes]], strings: list[str], 
     XML as workbook writers write it is read with regular expressions (a cell in a microsecond or so); any
     other well-formed sheet with the parser. ``open_pieces`` gives the XML afresh each time it is called.
     """
+    return _rows(read_cells(open_pieces, strings, parts, merged_out))
+
+
+def read_cells(open_pieces: Callable[[], Iterable[bytes]], strings: list[str], parts: Parts,
+               merged_out: list[tuple[tuple[int, int], tuple[int, int]]] | None = None) -> dict[int, dict[int, Any]]:
+    """Row -> column -> value of each cell that holds one (0-based), as :func:`read_values` reads them."""
     placed: dict[int, dict[int, Any]] = {}
     merged: list[tuple[tuple[int, int], tuple[int, int]]] = []
     try:
@@ -87,7 +94,7 @@ def read_values(open_pieces: Callable[[], Iterable[bytes]], strings: list[str], 
                 placed.setdefault(row, {})[column] = value
     if merged_out is not None:
         merged_out.extend(merged)
-    return _rows(placed)
+    return placed
 
 
 def _rows(placed: dict[int, dict[int, Any]]) -> list[list[Any]]:
@@ -146,6 +153,8 @@ def _plain_cells(pieces: Iterable[bytes], strings: list[str], parts: Parts,
             if typed is None:
                 continue
             if digits != row_number:
+                if digits[:1] == b"0":  # row 0, or a number as no writer writes it: the parser refuses or reads it
+                    raise _NotPlain
                 row_number = digits
                 row = placed.setdefault(int(digits) - 1, {})
             row[columns[letters]] = typed
