@@ -85,6 +85,9 @@ class Grid:
     merged: list[tuple[Position, Position]] = field(default_factory=list)
     date1904: bool = False
     warnings: list[str] = field(default_factory=list)  # what the person running the tool should be told
+    # Where each run of empty rows that walk() has met ends: a sheet is walked several times (header rows, actions,
+    # Settings), and a run of a million rows costs milliseconds to measure.
+    _run_ends: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
 
     def value(self, row: int, column: int) -> Any:
         try:
@@ -107,7 +110,10 @@ class Grid:
             row = rows[r]
             yield r, row
             if not row and r + 1 < stop and not rows[r + 1]:
-                r = _empty_run_end(rows, r + 1, stop)
+                end = self._run_ends.get(r + 1)
+                if end is None:
+                    end = self._run_ends[r + 1] = _empty_run_end(rows, r + 1, len(rows))
+                r = min(end, stop)
             else:
                 r += 1
 
