@@ -33,7 +33,7 @@ CALAMINE = ("import sys, python_calamine as c\nb = c.CalamineWorkbook.from_path(
             "rows = b.get_sheet_by_name(b.sheet_names[0]).to_python()\nprint(len(rows))")
 OPENPYXL = ("import sys, openpyxl\nb = openpyxl.load_workbook(sys.argv[1], read_only=True)\n"
             "print(sum(1 for _ in b.worksheets[0].iter_rows(values_only=True)))")
-REPEATS = 5
+REPEATS = 9
 BUILD = ("import sys\nfrom pathlib import Path\nsys.path.insert(0, %r)\n"
          "from synthetic import add_stray_cells, build_plan\n"
          "actions, _, far = sys.argv[1].partition('+')\npath = build_plan(int(actions), Path(sys.argv[2]))\n"

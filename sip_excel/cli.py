@@ -5,6 +5,7 @@ import argparse
 import datetime as dt
 import gc
 import logging
+import os
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -134,6 +135,10 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# What a command built, kept until the process ends when it runs as the `sip-excel` command (see :func:`run`).
+_KEPT: list[Any] | None = None
+
+
 def run_validate(args: argparse.Namespace) -> int:
     from .api import load
     from .files import check_target, write_atomically
@@ -151,6 +156,8 @@ def run_validate(args: argparse.Namespace) -> int:
                         select=parse_codes(args.select) or None, ignore=parse_codes(args.ignore) or None)
     say_warnings(plan)
     report = validate(plan, config)
+    if _KEPT is not None:
+        _KEPT.append((plan, report))
     write_out(FORMATTERS[args.format](report, plan))
     if args.output is not None:
         writer = FILE_WRITERS[args.output.suffix.lower()]
@@ -228,5 +235,19 @@ def _log_visibly(debug: bool) -> None:
             f"sip-excel: warning: {visible(str(message))}", file=sys.stderr)
 
 
+def run() -> NoReturn:
+    """The `sip-excel` command: :func:`main`, then the process ends without taking apart, object by object, the
+    plan and findings it built (some 40 ms of 50,000 actions); everything it wrote is flushed first."""
+    global _KEPT
+    _KEPT = []
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # the reader went away (`| head`) or the stream is closed
+            code = code or 141
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
