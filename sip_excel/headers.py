@@ -10,9 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import chain
 from typing import TYPE_CHECKING, Any
-from collections.abc import Iterable
 
 from .errors import PlanStructureError
 from .fields import (BRAG, FIELD_SPECS, MEANING_OF_BRAG, STATUS_EMOJI, STATUS_WORDS, UNKNOWN, WHOLE_CELL_ONLY)
@@ -35,23 +33,12 @@ def normalise_label(text: str) -> str:
     return " ".join(_NOT_LABEL.sub(" ", text).replace("_", " ").split())
 
 
-# normalise_label's steps, for many texts joined by NUL at once (a text holding NUL is judged on its own).
-_SEPARATOR = "\x00"
-_BRACKETED_JOINED = re.compile(r"\([^)\x00]*\)|\[[^\]\x00]*\]")
-_NOT_LABEL_JOINED = re.compile(r"[^\w#\x00]+")
-_SPACES = re.compile(r" {2,}")
-# The same as _NOT_LABEL_JOINED and the underscore for ASCII text, where a table does it many times faster.
-_ASCII_NOT_LABEL = str.maketrans({chr(i): " " for i in range(128)
-                                  if not (chr(i).isalnum() or chr(i) in "#" + _SEPARATOR)})
-
-
 class Labels(dict):
     """Cell text -> the field it labels ('' for none).
 
     Every row of a plan is tested as a possible header row, so each text is judged
     once and remembered (a repeat is one dictionary lookup); a text is normalised
-    only when lower-casing alone does not settle it.  :meth:`labelling` judges all the
-    texts of a sheet at once, in C, so that only rows holding two labels need a closer look.
+    only when lower-casing alone does not settle it.
     """
 
     def __init__(self, labels: dict[str, str]) -> None:
@@ -75,23 +62,6 @@ class Labels(dict):
             name = "" if plain and lower.isascii() or unlettered else self.labels.get(normalise_label(text), "")
         self[text] = name
         return name
-
-    def labelling(self, values: Iterable[Any]) -> set[str]:
-        """The texts among ``values`` that label a field, each normalised as :func:`normalise_label` does, but all
-        in one string: a plan has a few labels among tens of thousands of texts."""
-        texts = [value for value in set(values) if type(value) is str and len(value) <= MAX_LABEL]
-        alone = [text for text in texts if _SEPARATOR in text] if any(_SEPARATOR in t for t in texts) else []
-        texts = [text for text in texts if _SEPARATOR not in text] if alone else texts
-        joined = _SEPARATOR.join(texts).lower()
-        if "(" in joined or "[" in joined:
-            joined = _BRACKETED_JOINED.sub(" ", joined)
-        joined = (joined.translate(_ASCII_NOT_LABEL) if joined.isascii()
-                  else _NOT_LABEL_JOINED.sub(" ", joined).replace("_", " "))
-        joined = _SPACES.sub(" ", joined).replace(" " + _SEPARATOR, _SEPARATOR).replace(_SEPARATOR + " ", _SEPARATOR)
-        normal = joined.strip(" ").split(_SEPARATOR)
-        labels = self.labels
-        found = {text for text, named in zip(texts, normal) if named in labels}
-        return found | {text for text in alone if self[text]}
 
 
 @dataclass(frozen=True)
@@ -158,11 +128,7 @@ def find_header_rows(grid: Grid, config: Config) -> dict[int, HeaderMatch]:
     row does (near-misses above it, such as a dashboard's, are not the plan), and every row below it that
     repeats a header row (the sections of Priority 5)."""
     labels = config.vocabulary.label_lookup()
-    labelling = labels.labelling(chain.from_iterable(row for _, row in grid.walk()))
-    # A header row names two fields: only a row with two labelling cells is read as one.
-    matches = [match for r, row in grid.walk()
-               if not labelling.isdisjoint(row) and sum(map(labelling.__contains__, row)) >= 2
-               and (match := match_header(row, labels, r))]
+    matches = [match for r, row in grid.walk() if (match := match_header(row, labels, r))]
     complete = [match for match in matches if match.complete]
     if not complete:
         raise _no_table(grid, config, matches)

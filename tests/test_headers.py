@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from sip_excel.config import Config
 from sip_excel.headers import match_header, normalise_label, status_of
@@ -75,18 +73,3 @@ def test_settings_spellings_extend_the_status_words():
     config = Config(brag={"blue": "Blue", "signed off": "Blue"}, status_words={"parked for now": "on hold"})
     assert (config.vocabulary.meaning_of("Signed off"), config.vocabulary.meaning_of("Parked for now"),
             config.vocabulary.meaning_of("Done")) == ("complete", "on hold", "complete")
-
-
-LABEL_PARTS = ["Action", "ref", "End", "date", "Due", "(dd/mm/yy)", "[note]", "RAG", "status", "S.No", "#", "_",
-               "/", ":", " ", "  ", "\t", "\x00", "(", ")", "É", "İ", "ß", "Σ", "1-5", "Owner", "Lead officer", "\n"]
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(st.one_of(st.lists(st.sampled_from(LABEL_PARTS), max_size=5).map("".join),
-                          st.text(max_size=45), st.integers(), st.none()), max_size=40))
-def test_a_sheets_texts_judged_at_once_are_judged_as_one_by_one(values):
-    """labelling() normalises tens of thousands of texts in one string (it made finding the header rows of
-    10,000 actions twice as fast): it must find exactly the texts that the one-by-one judgement finds."""
-    one_by_one = VOCABULARY.label_lookup()
-    expected = {value for value in values if isinstance(value, str) and one_by_one[value]}
-    assert VOCABULARY.label_lookup().labelling(values) == expected
