@@ -26,6 +26,9 @@ from pathlib import Path
 
 
 SIZES = [100, 1_000, 10_000, 50_000]
+# Each command runs this many times, the commands taking turns, and the best time is kept: this machine's speed
+# varies by a third from one second to the next, and nine turns gave steadier ratios than five.
+REPEATS = 9
 # A plan with one stray cell far away (XFD1048576): the read must cost what the plan holds, not what the cells
 # span. Given as a size with "+far" (10000+far); run by default for 10,000 actions.
 FAR = ["10000+far"]
@@ -33,7 +36,6 @@ CALAMINE = ("import sys, python_calamine as c\nb = c.CalamineWorkbook.from_path(
             "rows = b.get_sheet_by_name(b.sheet_names[0]).to_python()\nprint(len(rows))")
 OPENPYXL = ("import sys, openpyxl\nb = openpyxl.load_workbook(sys.argv[1], read_only=True)\n"
             "print(sum(1 for _ in b.worksheets[0].iter_rows(values_only=True)))")
-REPEATS = 9
 BUILD = ("import sys\nfrom pathlib import Path\nsys.path.insert(0, %r)\n"
          "from synthetic import add_stray_cells, build_plan\n"
          "actions, _, far = sys.argv[1].partition('+')\npath = build_plan(int(actions), Path(sys.argv[2]))\n"

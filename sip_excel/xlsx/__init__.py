@@ -5,10 +5,10 @@ formats, formulas or error values, so those are scanned from the sheet's XML
 (:mod:`.scan`); the small parts are parsed with defusedxml (:mod:`.parts`).  Before
 anything reads it, the file is sniffed (:mod:`.sniff`), every entry of its zip
 package is checked against :class:`Limits` (:mod:`.package`), and each sheet is
-surveyed: a sheet python-calamine cannot read (newer error values, impossible dates,
-cells spread far apart) is read by :mod:`.values` instead, or, where only a few cells lie far
-off, its near cells by calamine and the far ones by :mod:`.values` (:mod:`.trim`).  The file is only ever
-opened for reading.
+surveyed (:mod:`.far`): a sheet python-calamine cannot read (newer error values, impossible
+dates, cells spread far apart or placed by counting) is read by :mod:`.values` instead, or,
+where only a few cells lie far off, its near cells by calamine and the far ones by
+:mod:`.values` (:mod:`.trim`).  The file is only ever opened for reading.
 """
 from __future__ import annotations
 
