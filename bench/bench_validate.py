@@ -4,7 +4,9 @@ Run on demand:  python bench/bench_validate.py [SIZES...]   (needs pip install -
 A size may end in "+far" (10000+far): the same plan with one stray cell at XFD1048576.
 Prints wall time of the command as typed (text output) and with --format json, the
 ratios to a bare python-calamine read and to an openpyxl read-only read (both
-iterating every row), and each process's peak memory. Each command runs REPEATS
+iterating every row), and each process's peak memory. The ratios are of the best
+times, and again ("paired") as the median of each turn's ratio to the calamine read
+run just before it, which a slow spell of the machine moves less. Each command runs REPEATS
 times, the commands taking turns, and the best time is kept; sip_excel's bytecode
 is compiled first, as an installed package has it.
 Goal: from 10,000 actions up, validate <= 3x the calamine read; < 300 MB at 50,000.
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import compileall
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -53,23 +56,30 @@ def run_once(command: list[str]) -> tuple[float, float]:
     return elapsed, usage.ru_maxrss / 1024
 
 
-def measure(commands: dict[str, list[str]]) -> dict[str, tuple[float, float]]:
-    """Best wall time over REPEATS runs of each command, and its peak memory. The commands take turns,
-    so a slow spell of the machine falls on all of them alike rather than on one."""
-    best = {name: (float("inf"), 0.0) for name in commands}
+def measure(commands: dict[str, list[str]]) -> dict[str, tuple[float, float, list[float]]]:
+    """Best wall time over REPEATS runs of each command, its peak memory, and every time in the order run. The
+    commands take turns, so a slow spell of the machine falls on all of them alike rather than on one."""
+    runs: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
     for _ in range(REPEATS):
         for name, command in commands.items():
-            elapsed, peak = run_once(command)
-            best[name] = (min(best[name][0], elapsed), max(best[name][1], peak))
-    return best
+            runs[name].append(run_once(command))
+    return {name: (min(t for t, _ in found), max(m for _, m in found), [t for t, _ in found])
+            for name, found in runs.items()}
+
+
+def paired(times: dict[str, tuple[float, float, list[float]]], name: str) -> float:
+    """The median, over the turns, of a command's time over the calamine read's in the same turn: each pair is
+    run a second apart, so a slow spell of the machine (this one's speed varies by a third) falls on both."""
+    return statistics.median(a / b for a, b in zip(times[name][2], times["calamine"][2]))
 
 
 def main(sizes: list[int]) -> None:
     # An installed package has its bytecode compiled; an editable one with PYTHONDONTWRITEBYTECODE set would
     # compile sip_excel afresh in every run, which is not what a user's click costs.
     compileall.compile_dir(Path(__file__).resolve().parent.parent / "sip_excel", quiet=1)
-    print(f"{'actions':>8} {'validate s':>11} {'--json s':>9} {'calamine s':>11} {'openpyxl s':>11} "
-          f"{'v/calamine':>11} {'json/cal':>9} {'v/openpyxl':>11} {'validate MB':>12} {'calamine MB':>12}")
+    print(f"{'actions':>9} {'validate s':>11} {'--json s':>9} {'calamine s':>11} {'openpyxl s':>11} "
+          f"{'v/calamine':>11} {'json/cal':>9} {'paired v':>9} {'paired j':>9} {'v/openpyxl':>11} "
+          f"{'validate MB':>12} {'calamine MB':>12}")
     with tempfile.TemporaryDirectory() as folder:
         for size in sizes:
             path = synthetic_plan(size, Path(folder))
@@ -78,15 +88,16 @@ def main(sizes: list[int]) -> None:
             plain = synthetic_plan(str(size).partition("+")[0], Path(folder)) if "+" in str(size) else path
             command = [sys.executable, "-m", "sip_excel.cli", "validate", str(path), "--as-of", "2017-08-31"]
             times = measure({
+                "calamine": [sys.executable, "-c", CALAMINE, str(plain)],
                 "validate": command,  # as typed: findings as text
                 "json": [*command, "--format", "json"],
-                "calamine": [sys.executable, "-c", CALAMINE, str(plain)],
                 "openpyxl": [sys.executable, "-c", OPENPYXL, str(plain)],
             })
-            (validate, validate_mb), (as_json, json_mb) = times["validate"], times["json"]
-            (calamine, calamine_mb), (openpyxl, _) = times["calamine"], times["openpyxl"]
-            print(f"{str(size):>8} {validate:>11.3f} {as_json:>9.3f} {calamine:>11.3f} {openpyxl:>11.3f} "
-                  f"{validate / calamine:>11.2f} {as_json / calamine:>9.2f} {validate / openpyxl:>11.2f} "
+            (validate, validate_mb, _), (as_json, json_mb, _) = times["validate"], times["json"]
+            (calamine, calamine_mb, _), (openpyxl, _, _) = times["calamine"], times["openpyxl"]
+            print(f"{str(size):>9} {validate:>11.3f} {as_json:>9.3f} {calamine:>11.3f} {openpyxl:>11.3f} "
+                  f"{validate / calamine:>11.2f} {as_json / calamine:>9.2f} {paired(times, 'validate'):>9.2f} "
+                  f"{paired(times, 'json'):>9.2f} {validate / openpyxl:>11.2f} "
                   f"{max(validate_mb, json_mb):>12.0f} {calamine_mb:>12.0f}", flush=True)
 
 
