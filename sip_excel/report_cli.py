@@ -8,6 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .api import load, prepare_report
+from .committee.notes import previous_order_note
 from .committee.sentences import clean
 from .config import Config
 from .errors import OutputError, TemplateError
@@ -46,7 +47,10 @@ def rollup_command(args: argparse.Namespace) -> int:
     plan, config, previous = _load(args)
     validation = validate(plan, config)
     travel = compare(previous[0], plan, previous[1].as_of) if previous is not None else None
-    text = format_rollup(rollup(plan, validation), args.format, travel, plan)
+    counted = rollup(plan, validation)
+    if travel is not None and (note := previous_order_note(travel.previous_as_of, counted.as_of, "roll-up")):
+        print(f"sip-excel: warning: {visible(note)}", file=sys.stderr)
+    text = format_rollup(counted, args.format, travel, plan)
     if args.format == "csv":  # titles and actions come from the plan: none may start a formula in a spreadsheet
         from .formatters import csv_safe_text
 

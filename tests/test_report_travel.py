@@ -105,3 +105,15 @@ def test_a_previous_copy_that_is_not_earlier_is_told_to_the_author(copies, tmp_p
                               "than this one (31 August 2017)")
     text = "\n".join(p.text for p in Document(output).paragraphs)
     assert "Since the previous version of the plan:" in text and "Since the last report (31 August 2017)" not in text
+
+
+def test_the_roll_up_tells_the_author_of_a_previous_copy_that_is_not_earlier_too(copies):
+    current, previous = copies
+    result = run("rollup", str(current), "--previous", str(current))
+    assert result.returncode == 0
+    (warning,) = result.stderr.strip().splitlines()
+    assert warning == ("sip-excel: warning: The previous copy is at 31 August 2017, which is not earlier than this "
+                       "one (31 August 2017), so the roll-up says \"since the previous version of the plan\". Check "
+                       "that --previous names the earlier copy.")
+    assert "Since the previous version of the plan:" in result.stdout
+    assert run("rollup", str(current), "--previous", str(previous)).stderr == ""  # the earlier copy: nothing to say

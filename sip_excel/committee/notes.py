@@ -62,9 +62,16 @@ def warnings(inputs: ReportInputs) -> list[str]:
         notes.append(f"The report is at {long_date(as_of)} ({source}), outside the plan period "
                      f"({long_date(period[0])} to {long_date(period[1])}). Set the As of date in Settings, or "
                      "give --as-of.")
-    travel = inputs.travel
-    if travel is not None and travel.previous_as_of and travel.previous_as_of >= as_of:
-        notes.append(f"The previous copy is at {long_date(travel.previous_as_of)}, which is not earlier than this "
-                     f"one ({long_date(as_of)}), so the report says \"since the previous version of the plan\". "
-                     "Check that --previous names the earlier copy.")
+    if inputs.travel is not None and (note := previous_order_note(inputs.travel.previous_as_of, as_of, "report")):
+        notes.append(note)
     return notes
+
+
+def previous_order_note(previous_as_of: dt.date | None, as_of: dt.date, document: str) -> str | None:
+    """The line for the author when the --previous copy is not earlier than this one (the same file given twice,
+    or the two the wrong way round); None when it is earlier, or its date is unknown."""
+    if previous_as_of is None or previous_as_of < as_of:
+        return None
+    return (f"The previous copy is at {long_date(previous_as_of)}, which is not earlier than this one "
+            f"({long_date(as_of)}), so the {document} says \"since the previous version of the plan\". Check that "
+            "--previous names the earlier copy.")
