@@ -10,6 +10,7 @@ from .config import STATUSES
 from .fields import UNCOLOURED, UNRATED
 from .findings import ERROR
 from .model import Action, Plan, Priority
+from .names import namer
 from .travel import Travel
 from .validate import Report
 
@@ -130,7 +131,6 @@ TRAVEL_COLUMNS = {"completed": "Completed since", "status": "Status changes", "s
 def travel_columns(table: pd.DataFrame, travel: Travel, plan: Plan) -> pd.DataFrame:
     """The roll-up with the direction of travel per priority: the actions of each kind of change, named as the
     report names them (the totals row has them all)."""
-    from .committee.context import namer
     from .grid import as_text
 
     name = namer(plan)
@@ -179,7 +179,6 @@ def format_rollup(result: Rollup, name: str, travel: Travel | None = None, plan:
             label = label[: LABEL_WIDTH - 3] + "..."
         lines.append(f"{label:<{LABEL_WIDTH}}  " + "  ".join(f"{record[n]:>{w}}" for n, w in zip(figures, widths)))
     if travel is not None and plan is not None:
-        from .committee.context import namer
         from .narrative import travel_intro, travel_sentences
 
         lines += ["", travel_intro(travel, result.as_of), *(f"  {s}" for s in travel_sentences(travel, namer(plan)))]

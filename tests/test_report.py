@@ -15,8 +15,9 @@ from openpyxl import load_workbook
 
 from sip_excel.api import load
 from sip_excel.committee.appendix import CELL_COLOURS
-from sip_excel.committee.context import action_text, completed_in_period, namer, with_label
+from sip_excel.committee.context import action_text, completed_in_period, with_label
 from sip_excel.committee.sentences import number
+from sip_excel.names import namer
 from sip_excel.report import DEFAULT_TEMPLATE
 from sip_excel.rollup import rollup
 from sip_excel.validate import validate

@@ -6,9 +6,10 @@ import datetime as dt
 import pytest
 
 from sip_excel.committee.context import achievement_items, challenge_items, completed_in_period, group_count, \
-    latest_comment, lead_names, namer, overdue_items, period_start, section_paragraphs
+    latest_comment, lead_names, overdue_items, period_start, section_paragraphs
 from sip_excel.config import Officer
 from sip_excel.grid import Grid
+from sip_excel.names import namer
 from sip_excel.reader import read_plan
 
 from .conftest import HEADER, action_row, make_config, plan_grid

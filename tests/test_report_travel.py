@@ -15,7 +15,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 from sip_excel.api import load
-from sip_excel.committee.context import namer
+from sip_excel.names import namer
 from sip_excel.narrative import travel_sentences
 from sip_excel.travel import compare
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from ..config import Config, ReportMeta
 from ..model import Action, Plan
+from ..names import has_priorities, namer
 from ..narrative import amber_sentence, brag_sentence, completion_sentence, overdue_sentence, red_sentence, \
     status_phrase, status_sentence, travel_intro, travel_sentences
 from ..rollup import COUNT_COLUMNS, STALE_CODES, Rollup, status_label
@@ -80,29 +81,6 @@ class ReportContext:
 
 
 # ------------------------------------------------------------------ naming actions
-
-def namer(plan: Plan) -> Callable[[Action], str]:
-    """How the report names an action: its ref where the ref itself says its priority ('1.5' in Priority 1),
-    else with its priority ('P5 1.1', 'P5 A5.4': Priority 5's refs restart), and its row when it has no ref."""
-    grouped = has_priorities(plan)
-    # A plan grouped by a column (Workstream, Theme) numbers its groups itself, so 'P1' would name nothing the
-    # reader can see: its refs are named alone, and with their group's name only where a ref is used twice.
-    by_column = plan.grouping == "column"
-    uses = Counter(plan.table.refs) if by_column else Counter()
-
-    def name(action: Action) -> str:
-        ref, number = action.ref, action.priority
-        if not ref:
-            return f"row {action.row + 1}"
-        if by_column:
-            group = plan.priority(number)
-            return f"{ref} in {group.name}" if uses[ref] > 1 and group is not None else ref
-        if grouped and number is not None and ref.split(".")[0] != str(number):
-            return f"P{number} {ref}"
-        return ref
-
-    return name
-
 
 def action_text(action: Action) -> str:
     """What the action is, for a sentence: its Action cell, or its measure or aim when that is empty."""
@@ -302,11 +280,6 @@ def plan_name(meta: ReportMeta, plan: Plan) -> str:
     if meta.plan_name != ReportMeta().plan_name:
         return clean(meta.plan_name)
     return clean(plan.title.get("Name", "")) or clean(meta.plan_name)
-
-
-def has_priorities(plan: Plan) -> bool:
-    """False for a plan with no priorities of its own: one group with no title (the reader's single group)."""
-    return not (len(plan.priorities) <= 1 and not any(p.title.strip() for p in plan.priorities))
 
 
 def group_count(plan: Plan) -> str:

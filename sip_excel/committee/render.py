@@ -14,7 +14,8 @@ from ..errors import TemplateError
 from ..files import write_atomically
 from ..model import Plan
 from .appendix import W_NS, appendix_xml, insert_appendix
-from .context import ReportContext, ReportInputs, build_context, has_priorities
+from ..names import has_priorities
+from .context import ReportContext, ReportInputs, build_context
 from .notes import quality_line, warnings
 from .template import DEFAULT_TEMPLATE, check_template, open_template
 
