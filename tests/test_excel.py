@@ -90,6 +90,15 @@ def test_marks_come_back_when_someone_deleted_the_hidden_marks_sheet(payload):
     assert len(sheet_of(apply(again, third), PLAN)["addConditionalFormat"]) == 6
 
 
+def test_a_second_validate_clears_the_marks_sheet_once(payload):
+    """The severity grid is cleared as it is written again, not also beforehand: one call fewer to Excel."""
+    _, _, first = click(excel.validate, payload)
+    _, _, second = click(excel.validate, apply(payload, first))
+    marks_position = [s["name"] for s in apply(payload, first)["sheets"]].index(excel.MARKS_SHEET)
+    clears = [a["func"] for a in second if "lear" in a["func"] and a.get("sheet_position") == marks_position]
+    assert clears == ["sheetClear"]
+
+
 def test_staff_fills_and_notes_survive_and_marks_clear_exactly(payload):
     _, _, first = click(excel.validate, payload)
     assert not [a for a in plan_actions(first) if a["func"] in ("setRangeColor", "setRangeColors")]

@@ -51,6 +51,11 @@ def clear_marks(book: Any, history: History, host: Host, keep: dict[str, str] | 
     marks = find_sheet(book, MARKS_SHEET)
     if marks is not None:
         marks.clear_contents()
+    return forget_notes(history, host, keep)
+
+
+def forget_notes(history: History, host: Host, keep: dict[str, str] | None = None) -> list[str]:
+    """Forget the notes the tool added, except those in ``keep``; the cells whose notes are to be deleted."""
     if NOTES not in host.features:
         return []
     keep = keep or {}
@@ -98,9 +103,12 @@ def mark_cells(book: Any, plan_sheet: Any, plan: Plan, report: Any, history: His
     texts = {cell: cell_text(NOTE_PREFIX + "\n" + "\n".join(lines)) for cell, lines in messages.items()}
     if NOTES not in host.features:
         texts = {}
-    remove = clear_marks(book, history, host, keep={cell: fingerprint(text) for cell, text in texts.items()})
-    if HIGHLIGHTS in host.features:
+    keep = {cell: fingerprint(text) for cell, text in texts.items()}
+    if HIGHLIGHTS in host.features:  # the severity grid is cleared as it is written again
+        remove = forget_notes(history, host, keep)
         _highlight(book, plan_sheet, levels, history, host)
+    else:
+        remove = clear_marks(book, history, host, keep)
     # A cell with a note of the staff's own keeps it (the Validation sheet carries the message); the macro
     # checks that in Excel, and deletes only notes that start with NOTE_PREFIX, so a staff note is never lost.
     add = {cell: text for cell, text in texts.items() if cell not in history.notes}
