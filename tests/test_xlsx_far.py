@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from sip_excel.xlsx.far import BeyondExcel, Survey, extent, far_apart, survey
+from sip_excel.xlsx.far import BeyondExcel, Survey, extent, survey
 
 T = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 
@@ -27,14 +27,14 @@ def single_quoted(xml: bytes) -> bytes:
 ])
 def test_cells_far_apart_are_told_from_a_plan_that_is_just_big(cells, far):
     xml = sheet(f'<row r="1">{cells}</row>')
-    assert far_apart(lambda: [xml]) is far
-    assert far_apart(lambda: [single_quoted(xml)]) is far
+    assert survey(lambda: [xml]).far is far
+    assert survey(lambda: [single_quoted(xml)]).far is far
 
 
 def test_a_big_plan_is_dense():
     xml = sheet("".join(f'<row r="{r}">' + "".join(f'<c r="{c}{r}"><v>1</v></c>' for c in "ABCDEFGHIJ") + "</row>"
                         for r in range(1, 150_001, 3)))
-    assert extent([xml]) == (149_998, 10, 500_000) and not far_apart(lambda: [xml])  # rows past 99,999: a plan's
+    assert extent([xml]) == (149_998, 10, 500_000) and not survey(lambda: [xml]).far  # rows past 99,999: a plan's
 
 
 @pytest.mark.parametrize("rows", [

@@ -91,11 +91,6 @@ def survey(open_pieces: Callable[[], Iterable[bytes]]) -> Survey:
     return Survey(bool(columns) or not fits_dense(*extent(open_pieces())), spots)
 
 
-def far_apart(open_pieces: Callable[[], Iterable[bytes]]) -> bool:
-    """Whether the sheet's cells lie too far apart for a dense read (see :func:`survey`)."""
-    return survey(open_pieces).far
-
-
 def _far_references(piece: bytes) -> list[tuple[int, bytes, bytes]]:
     """(where its r= starts, letters, digits) of each reference past column AZ or row 99,999 in a piece of whole
     cells; raises :class:`_PlacedByCounting` as soon as a tag is seen not to begin with its reference."""
