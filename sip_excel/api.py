@@ -16,15 +16,17 @@ from .validate import Report, validate
 
 if TYPE_CHECKING:  # the Word libraries stay out of Validate's imports
     from .committee.render import PreparedReport
+    from .xlsx import WorkbookFile
 
 log = logging.getLogger(__name__)
 
 # Sheets the tool writes itself; never mistaken for the plan.
 
 
-def load(source: str | PathLike[str] | Mapping[str, Grid], *, sheet: str | None = None,
+def load(source: str | PathLike[str] | WorkbookFile | Mapping[str, Grid], *, sheet: str | None = None,
          **overrides: Any) -> tuple[Plan, Config]:
-    """Read a plan and its settings from a workbook file or from grids (what the Excel buttons hand over).
+    """Read a plan and its settings from a workbook file (its path, or opened) or from grids (what the Excel
+    buttons hand over).
 
     Settings come from the Settings sheet when there is one; ``overrides``
     (``as_of=...``, ``select=...``) replace them, as command-line flags do.
@@ -34,10 +36,16 @@ def load(source: str | PathLike[str] | Mapping[str, Grid], *, sheet: str | None 
         return _load(names, source.__getitem__, sheet, overrides)
     from .xlsx import WorkbookFile
 
+    if isinstance(source, WorkbookFile):  # opened by the caller, who closes it
+        return _load_file(source, sheet, overrides)
     with WorkbookFile(source) as workbook:
-        plan, config = _load(workbook.sheet_names, workbook.grid, sheet, overrides)
-        plan.grid.warnings.extend(workbook.warnings_for(plan.sheet))
-        return plan, config
+        return _load_file(workbook, sheet, overrides)
+
+
+def _load_file(workbook: WorkbookFile, sheet: str | None, overrides: dict[str, Any]) -> tuple[Plan, Config]:
+    plan, config = _load(workbook.sheet_names, workbook.grid, sheet, overrides)
+    plan.grid.warnings.extend(workbook.warnings_for(plan.sheet))
+    return plan, config
 
 
 def _load(names: list[str], grid_of: Callable[[str], Grid], sheet: str | None,

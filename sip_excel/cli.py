@@ -140,20 +140,25 @@ _KEPT: list[Any] | None = None
 
 
 def run_validate(args: argparse.Namespace) -> int:
-    from .api import load
     from .files import check_target, write_atomically
     from .findings import parse_codes
-    from .formatters import FILE_WRITERS, FORMATTERS
-    from .validate import validate
+    from .xlsx import WorkbookFile
 
-    if args.output is not None and args.output.suffix.lower() not in FILE_WRITERS and not args.output.is_dir():
-        *others, last = FILE_WRITERS
-        raise SipError(f"--output must end in {', '.join(others)} or {last}; got '{args.output.name}'. To print the "
-                       "findings instead, leave out --output and add --format json or csv.")
-    if args.output is not None:
-        check_target(args.output, force=args.force, protect=[args.path])  # before the work, not after it
-    plan, config = load(args.path, sheet=args.sheet, as_of=args.as_of,
-                        select=parse_codes(args.select) or None, ignore=parse_codes(args.ignore) or None)
+    codes = {"select": parse_codes(args.select) or None, "ignore": parse_codes(args.ignore) or None}
+    # The workbook is opened before the rest of the library is imported: a big plan's sheets are surveyed and
+    # scanned in another process meanwhile (see WorkbookFile). It is only read.
+    with WorkbookFile(args.path) as workbook:
+        from .api import load
+        from .formatters import FILE_WRITERS, FORMATTERS
+        from .validate import validate
+
+        if args.output is not None and args.output.suffix.lower() not in FILE_WRITERS and not args.output.is_dir():
+            *others, last = FILE_WRITERS
+            raise SipError(f"--output must end in {', '.join(others)} or {last}; got '{args.output.name}'. To print "
+                           "the findings instead, leave out --output and add --format json or csv.")
+        if args.output is not None:
+            check_target(args.output, force=args.force, protect=[args.path])  # before the work, not after it
+        plan, config = load(workbook, sheet=args.sheet, as_of=args.as_of, **codes)
     say_warnings(plan)
     report = validate(plan, config)
     if _KEPT is not None:

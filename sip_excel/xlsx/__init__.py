@@ -15,10 +15,11 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable, Iterable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from ..alongside import alongside
+from ..alongside import Alongside
 from ..errors import WorkbookError
 from ..grid import Grid
 from .calamine import CalamineCannot, Merged, open_book, sheet_values
@@ -33,7 +34,8 @@ from .values import read_cells, read_values, shared_strings
 
 log = logging.getLogger(__name__)
 
-ALONGSIDE_BYTES = 1 << 21  # a sheet's XML bigger than this (some 5,000 actions) is scanned alongside calamine
+ALONGSIDE_BYTES = 1 << 21  # sheets' XML bigger than this (some 5,000 actions) is surveyed and scanned alongside
+_SURVEY, _SCAN = "survey", "scan "  # the names of that work: the survey of every sheet, the scan of one
 SHARED_STRINGS = "xl/sharedStrings.xml"
 # What the other sheets become in the copy of the package calamine reads the near cells of one sheet from.
 _OTHER_SHEET = re.compile(r"xl/worksheets/[^/]+\.xml")  # a sheet's XML, not its relationships (_rels/)
@@ -62,17 +64,24 @@ class WorkbookFile:
             refuse_entities(self._package.head(SHARED_STRINGS, where), where)
         self._parts = read_parts(self._package)
         self._strings: list[str] | None = None
-        # Which sheets' cells lie too far apart for calamine's dense read (it would abort the process): looked at
-        # before calamine reads any sheet, in this process (a third process beside calamine and the scan cost
-        # more than it saved on two cores: validate went from 2.6 to 2.9 times the bare read at 50,000 actions).
-        self._far: dict[str, Survey] | None = None
         # python-calamine's own workbook, opened when a sheet it reads densely is first read: a sheet read from a
         # trimmed copy (:mod:`.trim`) does without it, and opening it parses the shared strings.
         self._calamine: Any = None
         self.sheet_names: list[str] = [sheet.name for sheet in self._parts.sheets]
+        # Started now, in one other process where the sheets are big: the survey of every sheet (which must come
+        # before calamine reads any: a sheet whose cells lie far apart would abort the process), then the scan of
+        # each sheet for formats, formulas and errors, while this process goes on (importing the rest of the
+        # library, opening calamine's workbook, reading values).
+        sheets = [sheet for sheet in self._parts.sheets if sheet.path in self._package]
+        size = sum(self._package.infos[sheet.path].file_size for sheet in sheets)
+        self._ahead = Alongside({_SURVEY: self._far_sheets,
+                                 **{_SCAN + sheet.path: partial(self._scan, sheet.path, self._where(sheet.name))
+                                    for sheet in sheets}}, worth_it=size > ALONGSIDE_BYTES)
+        self._far: dict[str, Survey] | None = None
         self._warn_of_duplicates()
 
     def close(self) -> None:
+        self._ahead.close()
         self._package.close()
         if self._calamine is not None:
             self._calamine.close()
@@ -100,26 +109,22 @@ class WorkbookFile:
         """The named sheet, as values plus the date formats, formulas and errors the reader needs."""
         listed = self._parts.sheet(sheet)
         path = listed.path if listed and listed.path in self._package else None
-        where = f"sheet '{shown(sheet)}' of {self.path}"
+        where = self._where(sheet)
         if path is not None:  # refuse an XML bomb before anything parses the sheet
             refuse_entities(self._package.head(path, where), where)
-        big = path is not None and self._package.infos[path].file_size > ALONGSIDE_BYTES
-        scanned = alongside(lambda: self._scan(path, where), worth_it=big)  # under way while calamine reads
-        merged: list[tuple[tuple[int, int], tuple[int, int]]] = []
-        try:
-            if self._far is None:
-                self._far = self._far_sheets()
-            found = self._far.get(sheet, Survey(False))
-            if found.far and path is not None:
-                rows, merged = self._near_and_far(sheet, path, where, found.spots)
-            else:
-                rows, merged = self._calamine_values(sheet, path, where)
-        except BaseException:
-            scanned(wanted=False)  # the scan, if it runs alongside, is no longer wanted: only wait for its end
-            raise
-        found = SheetScan(*scanned())
-        return Grid(sheet=sheet, rows=rows, merged=merged, number_formats=found.number_formats,
-                    formulas=found.formulas, errors=found.errors, date1904=self._parts.date1904)
+        if self._far is None:
+            self._far = {name: Survey(*found) for name, found in self._ahead.result(_SURVEY).items()}
+        found = self._far.get(sheet, Survey(False))
+        if found.far and path is not None:
+            rows, merged = self._near_and_far(sheet, path, where, found.spots)
+        else:
+            rows, merged = self._calamine_values(sheet, path, where)
+        scanned = SheetScan(*self._ahead.result(_SCAN + path)) if path is not None else SheetScan({}, {}, {})
+        return Grid(sheet=sheet, rows=rows, merged=merged, number_formats=scanned.number_formats,
+                    formulas=scanned.formulas, errors=scanned.errors, date1904=self._parts.date1904)
+
+    def _where(self, sheet: str) -> str:
+        return f"sheet '{shown(sheet)}' of {self.path}"
 
     def _calamine_values(self, sheet: str, path: str | None, where: str) -> tuple[list[list[Any]], Merged]:
         """The values through python-calamine; through this package's own reader where calamine cannot."""
@@ -174,15 +179,16 @@ class WorkbookFile:
             raise WorkbookError(f"{where} could not be read ({one_line(error)}). Open and repair the workbook in "
                                 "Excel, or use an earlier saved copy.") from None
 
-    def _far_sheets(self) -> dict[str, Survey]:
-        """Sheet name -> where its far cells are, if it has any (see :func:`.far.survey`)."""
+    def _far_sheets(self) -> dict[str, tuple[bool, tuple[int, ...] | None]]:
+        """Sheet name -> whether its cells lie far apart and where its far cells are (a :class:`.far.Survey` as a
+        plain tuple, to travel between processes)."""
         package = Package(self.path, self._package.limits)  # its own handle, apart from what calamine reads
         try:
             verdicts = {}
             for sheet in self._parts.sheets:
                 if sheet.path in package:
                     try:
-                        verdicts[sheet.name] = survey(lambda path=sheet.path: package.pieces(path, path))
+                        verdicts[sheet.name] = tuple(survey(lambda path=sheet.path: package.pieces(path, path)))
                     except BeyondExcel as reference:
                         raise WorkbookError(
                             f"sheet '{shown(sheet.name)}' of {self.path} names {reference}, past Excel's "
@@ -190,19 +196,17 @@ class WorkbookFile:
                             "program. Open it in Excel or LibreOffice and save it again, or use an earlier copy."
                         ) from None
                     except WorkbookError:  # a damaged sheet: said when it is read, if it is
-                        verdicts[sheet.name] = Survey(False)
+                        verdicts[sheet.name] = tuple(Survey(False))
             return verdicts
         finally:
             package.close()
 
-    def _scan(self, path: str | None, where: str) -> tuple[dict, dict, dict]:
+    def _scan(self, path: str, where: str) -> tuple[dict, dict, dict]:
         """The date formats, formulas and error values of a sheet's cells, from its XML (in its own handle on
         the file, so that a scan in another process never moves the position this process reads from)."""
         from defusedxml import DefusedXmlException
         from defusedxml.ElementTree import ParseError
 
-        if path is None:
-            return {}, {}, {}
         package = Package(self.path, self._package.limits)
         try:
             return tuple(scan_sheet(lambda: package.pieces(path, where), self._parts.date_styles))
