@@ -152,8 +152,8 @@ def build(target: Path = TARGET) -> Path:
     document.add_paragraph("{%p endfor %}")
 
     document.add_paragraph("{%p if by_priority %}")
-    document.add_heading("Progress by priority", level=2)
-    table(document, ["Priority", "Blue", "Red", "Amber", "Green", "Unrated", "Total", "% complete", "Overdue"],
+    document.add_heading("Progress by {{ group_kind|lower }}", level=2)
+    table(document, ["{{ group_kind }}", "Blue", "Red", "Amber", "Green", "Unrated", "Total", "% complete", "Overdue"],
           ["{{ row.label }}", "{{ row.blue }}", "{{ row.red }}", "{{ row.amber }}", "{{ row.green }}",
            "{{ row.unrated }}", "{{ row.total }}", "{{ row.complete }}%", "{{ row.overdue }}"],
           [3.6, 1.3, 1.2, 1.6, 1.5, 1.9, 1.4, 2.2, 1.9], "row in rollup_rows")

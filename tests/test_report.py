@@ -456,6 +456,27 @@ def test_a_plan_without_priorities_does_not_speak_of_them(tmp_path):
     assert "Of the two actions, one is complete (50%)." in text_of(document)
 
 
+def test_a_plan_grouped_by_a_theme_column_is_reported_by_theme(tmp_path):
+    """Groups from a Theme column are themes in the report too: the table's heading and first column say so."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["Theme", "Action", "Due date", "Owner", "Update", "Status"])
+    book.active.append(["Early help", "Write the strategy", "Jun 2017", "RG", "Drafted.", "Done"])
+    book.active.append(["Early help", "Train the staff", "Dec 2017", "RG", "Booked.", "On track"])
+    book.active.append(["Workforce", "Recruit social workers", "Mar 2018", "JS", "Two in post.", "At risk"])
+    plan = tmp_path / "plan.xlsx"
+    book.save(plan)
+    output = tmp_path / "report.docx"
+    assert run("report", str(plan), "-o", str(output), "--as-of", "2017-08-31").returncode == 0
+    document = Document(output)
+    body = body_text_generic(document)
+    assert "Progress by theme" in body and "priorit" not in body.lower()
+    [table] = tables_with_header(document, ["Theme", "Blue", "Red", "Amber", "Green", "Unrated", "Total",
+                                            "% complete", "Overdue"])
+    assert [row.cells[0].text for row in table.rows[1:]] == ["Theme 1: Early help", "Theme 2: Workforce", "Total"]
+
+
 def body_text_generic(document) -> str:
     texts = [p.text for p in document.paragraphs]
     return "\n".join(texts[: texts.index("Contact")])

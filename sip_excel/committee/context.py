@@ -61,6 +61,7 @@ class ReportContext:
     summary: str
     main_paragraphs: list[str]
     by_priority: bool
+    group_kind: str  # what the plan calls its groups ('Priority', 'Theme'), for the roll-up table
     rollup_rows: list[dict[str, Any]]
     achievements_intro: str
     achievements: list[str]
@@ -282,9 +283,14 @@ def plan_name(meta: ReportMeta, plan: Plan) -> str:
     return clean(plan.title.get("Name", "")) or clean(meta.plan_name)
 
 
+def group_kind(plan: Plan) -> str:
+    """What the plan calls its groups: 'Priority', or the label of the column it is grouped by ('Theme')."""
+    return clean(plan.priorities[0].kind) if plan.priorities else "Priority"
+
+
 def group_count(plan: Plan) -> str:
     """'five priorities', or in the plan's own word for its groups: 'two themes', 'three categories'."""
-    kind = (plan.priorities[0].kind if plan.priorities else "Priority").lower()
+    kind = group_kind(plan).lower()
     plural = kind[:-1] + "ies" if re.search(r"[^aeiou]y$", kind) else kind + "s"
     return count(len(plan.priorities), kind, plural)
 
@@ -334,7 +340,7 @@ def build_context(inputs: ReportInputs) -> ReportContext:
         summary=f"This report updates Members on the progress of the {name_of_plan}, appended, at "
                 f"{long_date(as_of)}. {completion_sentence(rollup)} {red_sentence(rollup)}".strip(),
         main_paragraphs=[capital(p) for p in main if p],
-        by_priority=grouped, rollup_rows=rollup_rows(rollup),
+        by_priority=grouped, group_kind=group_kind(plan), rollup_rows=rollup_rows(rollup),
         achievements_intro=capital(achievements_intro), achievements=achievements, achievements_more=more,
         challenges=challenge_items(plan, name),
         travel_intro=travel_intro(travel, as_of) if travel else "",
