@@ -6,12 +6,16 @@ never sees openpyxl, calamine or xlwings objects.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator, Mapping
+from bisect import bisect_left
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
 Position = tuple[int, int]  # 0-based (row, column)
+EMPTY_ROW: list[Any] = []  # shared by the empty rows of a sparse sheet; never written to (see Grid)
+ROW_FLOOR = 52  # columns A to AZ: a row read sparsely is always as long as its last cell among them
+EXCEL_COLUMNS = 16_384  # A to XFD
 
 
 def display_text(value: Any) -> str:
@@ -64,6 +68,89 @@ def parse_cell_name(name: str) -> Position:
     return int(name[len(letters):]) - 1, column - 1
 
 
+class SparseRows(Sequence):
+    """A sheet's rows where its cells lie far apart: read like a list of rows, but holding only the rows with
+    something in them.
+
+    The rows read densely (``dense``, from A1) come first; below them, each row that holds a cell is in
+    ``far``, and every other row is :data:`EMPTY_ROW`. ``outlying`` holds the cells kept out of their rows
+    (see :func:`place_cells`). A stray cell at XFD1048576 makes a sheet 1,048,576 rows long, and costs one
+    entry here, not a slot for each row between.
+    """
+
+    __slots__ = ("dense", "far", "outlying", "_length", "_far_rows")
+
+    def __init__(self, dense: list[list[Any]], far: dict[int, list[Any]], length: int,
+                 outlying: dict[Position, Any] | None = None) -> None:
+        self.dense, self.far, self.outlying = dense, far, outlying or {}
+        self._length = max(length, len(dense))
+        self._far_rows = sorted(far)
+
+    def __len__(self) -> int:
+        return self._length
+
+    def __getitem__(self, index: Any) -> Any:
+        if isinstance(index, slice):
+            return [self[r] for r in range(*index.indices(self._length))]
+        if index < 0:
+            index += self._length
+        if 0 <= index < len(self.dense):
+            return self.dense[index]
+        if not 0 <= index < self._length:
+            raise IndexError("row index out of range")
+        return self.far.get(index, EMPTY_ROW)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Sequence) and len(self) == len(other) and all(map(_same_row, self, other))
+
+    def run_end(self, start: int, stop: int) -> int:
+        """The first row from ``start`` (before ``stop``) that is not empty, or ``stop``: at the dense rows'
+        end or a far row, found by bisection."""
+        dense = self.dense
+        if start < len(dense):
+            end = _empty_run_end(dense, start, len(dense)) if not dense[start] else start
+            if end < len(dense):
+                return min(end, stop)
+        found = bisect_left(self._far_rows, max(start, len(dense)))
+        return min(self._far_rows[found], stop) if found < len(self._far_rows) else stop
+
+
+def _same_row(one: list[Any], other: list[Any]) -> bool:
+    return one == other
+
+
+def place_cells(placed: Mapping[int, Mapping[int, Any]], dense: list[list[Any]] | None = None,
+                aside: bool = True) -> list[list[Any]] | SparseRows:
+    """Rows holding the cells ``placed`` (row -> column -> value), set into ``dense`` (rows read densely from A1,
+    left as they are but where a cell is placed) where given.
+
+    A row is as long as its last cell, except that (with ``aside``, for a sheet whose cells lie far apart) a
+    cell far past the rest of its row (past column AZ, and past eight columns for each cell the row holds) is
+    kept out of it, in the rows' ``outlying`` cells, where :meth:`Grid.value` still finds it: a column of
+    notes typed at XFD costs what it holds, not 16,384 slots a row. Such a cell is no plan's: a plan table's
+    columns lie together.
+    """
+    dense = [] if dense is None else dense
+    far: dict[int, list[Any]] = {}
+    outlying: dict[Position, Any] = {}
+    for r, cells in placed.items():
+        row = dense[r] if r < len(dense) else far.setdefault(r, [])
+        reach = max(ROW_FLOOR, len(row), 8 * (len(cells) + len(row) - row.count(""))) if aside else EXCEL_COLUMNS
+        for c, value in cells.items():
+            if c >= reach:
+                outlying[(r, c)] = value
+                continue
+            if c >= len(row):
+                row.extend([""] * (c + 1 - len(row)))
+            row[c] = value
+        if r in far and not far[r]:
+            del far[r]  # all its cells outlying
+    length = max(placed, default=-1) + 1
+    if not far and not outlying and length <= len(dense):
+        return dense
+    return SparseRows(dense, far, length, outlying)
+
+
 @dataclass
 class Grid:
     """A sheet as plain values.
@@ -73,12 +160,12 @@ class Grid:
     and ``errors`` hold the cells that contain a formula or an Excel error value.
     ``date1904`` is True for a workbook in the 1904 date system (old Mac Excel),
     whose bare serial numbers count days from 1904.  A sheet whose cells lie far
-    apart has rows that end at their last cell, and its empty rows may be one
-    shared empty list: write into a row only where it already has a cell.
+    apart has :class:`SparseRows`, rows that end at their last cell, and its empty
+    rows one shared empty list: write into a row only where it already has a cell.
     """
 
     sheet: str
-    rows: list[list[Any]]
+    rows: list[list[Any]] | SparseRows
     number_formats: Mapping[Position, str] = field(default_factory=dict)  # a dict, or read on demand
     formulas: Mapping[Position, str] = field(default_factory=dict)  # a dict, or read on demand
     errors: dict[Position, str] = field(default_factory=dict)
@@ -93,7 +180,8 @@ class Grid:
         try:
             return self.rows[row][column]
         except IndexError:
-            return None
+            outlying = getattr(self.rows, "outlying", None)  # a cell kept out of its row (see place_cells)
+            return outlying.get((row, column)) if outlying else None
 
     def walk(self, start: int = 0, stop: int | None = None) -> Iterator[tuple[int, list[Any]]]:
         """(index, row) of the rows from ``start`` up to ``stop``, each run of empty rows (``[]``) given once, at
@@ -112,7 +200,8 @@ class Grid:
             if not row and r + 1 < stop and not rows[r + 1]:
                 end = self._run_ends.get(r + 1)
                 if end is None:
-                    end = self._run_ends[r + 1] = _empty_run_end(rows, r + 1, len(rows))
+                    end = self._run_ends[r + 1] = (rows.run_end(r + 1, len(rows)) if type(rows) is SparseRows
+                                                   else _empty_run_end(rows, r + 1, len(rows)))
                 r = min(end, stop)
             else:
                 r += 1

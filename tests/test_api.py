@@ -73,3 +73,19 @@ def test_a_stray_far_cell_on_other_sheets_leaves_the_plan_and_its_history_as_the
     assert plan.sheet == "SIP 2017-18"
     assert plan.comment_first_seen == load(near, as_of=AS_OF)[0].comment_first_seen
     assert _findings(far) == _findings(near)
+
+
+@pytest.mark.parametrize("count", [900, 2_000], ids=["cut out for the own reader", "whole sheet by the own reader"])
+def test_a_column_of_notes_at_xfd_changes_no_finding_and_costs_what_it_holds(sample, tmp_path, count):
+    """Notes typed down column XFD beside the plan (the last a thousand or two rows below it): no row of the
+    plan grows 16,384 cells long for them (it made 2,000 of them take 6 s and 280 MB), and nothing changes."""
+    from sip_excel.grid import ROW_FLOOR
+
+    expected = _findings(sample)
+    notes = tmp_path / "notes.xlsx"
+    notes.write_bytes(sample.read_bytes())
+    edit_sheet(notes, add_rows("".join(_cell(f"XFD{300 + i}", "text") for i in range(count))), part=PLAN_SHEET)
+    plan, _ = load(notes, as_of=AS_OF)
+    assert len(plan.grid.rows) == 300 + count - 1 and plan.grid.value(298 + count, 16_383) == "x"
+    assert max(len(row) for _, row in plan.grid.walk()) <= ROW_FLOOR
+    assert _findings(notes) == expected

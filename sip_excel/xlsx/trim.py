@@ -6,8 +6,9 @@ sheet sparsely but, being Python, at some three times calamine's cost.  Where on
 references lie past column AZ or row 99,999, :func:`.far.survey` has said where each one
 starts; each cell or row it belongs to is cut out at that place, calamine reads the rest
 from a copy of the package held in memory, and the own reader reads the cut cells alone.
-The rows are those the own reader would give, but that the near ones are as wide as
-calamine makes them (cells past a row's end are empty).
+The rows are those the own reader would give (:func:`..grid.place_cells`: far rows held
+apart, a cell far past the rest of its row kept aside), but that the near ones are as wide
+as calamine makes them (cells past a row's end are empty).
 """
 from __future__ import annotations
 
@@ -17,8 +18,9 @@ import zipfile
 from collections.abc import Callable
 from typing import Any
 
+from ..grid import SparseRows, place_cells
 from .calamine import Merged, sheet_values
-from .values import EMPTY_ROW
+from .far import fits_dense
 
 MOST_FAR_CELLS = 1_000  # more than this far off is a sheet laid out far apart, not a slip: the own reader reads it
 _NAME = re.compile(rb"<([\w.:-]+)")
@@ -28,7 +30,7 @@ Placed = dict[int, dict[int, Any]]
 
 def near_and_far(open_xml: Callable[[], bytes], spots: tuple[int, ...] | None, sheet: str, sheet_path: str,
                  package: Callable[[], dict[str, bytes]],
-                 read_far: Callable[[bytes], Placed]) -> tuple[list[list[Any]], Merged] | None:
+                 read_far: Callable[[bytes], Placed]) -> tuple[list[list[Any]] | SparseRows, Merged] | None:
     """The rows and merged ranges of the sheet named ``sheet``, or None where this way cannot be taken safely
     (the caller then reads the whole sheet with the own reader).
 
@@ -66,10 +68,20 @@ def near_and_far(open_xml: Callable[[], bytes], spots: tuple[int, ...] | None, s
         rows, merged = sheet_values(book, sheet)
     finally:
         book.close()
-    if far:
+    if far:  # set in among the near rows, or below them in rows of their own (see place_cells)
         head = xml[:xml.find(b"<sheetData")]
-        _set_in(rows, read_far(head + b"<sheetData>" + b"".join(far) + b"</sheetData></worksheet>"))
+        placed = read_far(head + b"<sheetData>" + b"".join(far) + b"</sheetData></worksheet>")
+        return place_cells(placed, rows, aside=not _fits_dense(rows, placed)), merged
     return rows, merged
+
+
+def _fits_dense(rows: list[list[Any]], placed: Placed) -> bool:
+    """Whether the own reader would read the whole sheet densely (see :func:`.values.read_values`): then no far
+    cell is put aside, as there none would be."""
+    height = max(len(rows), max(placed, default=-1) + 1)
+    width = max(max(map(len, rows), default=0), max((max(cells) + 1 for cells in placed.values()), default=0))
+    cells = sum(len(row) - row.count("") for row in rows) + sum(map(len, placed.values()))
+    return fits_dense(height, width, cells)
 
 
 def _cuts(xml: bytes, spots: tuple[int, ...]) -> list[tuple[int, int, bytes | None]] | None:
@@ -105,18 +117,3 @@ def _element_end(xml: bytes, inside_tag: int, closing: bytes) -> int:
         return tag_end + 1
     end = xml.find(closing, tag_end)
     return -1 if end < 0 else end + len(closing)
-
-
-def _set_in(rows: list[list[Any]], placed: Placed) -> None:
-    """Put the far cells' values into the near rows, the sheet growing with shared empty rows to reach them."""
-    for r, cells in placed.items():
-        if r >= len(rows):
-            rows.extend([EMPTY_ROW] * (r + 1 - len(rows)))
-        target = rows[r]
-        if target is EMPTY_ROW:
-            target = rows[r] = []
-        width = max(cells) + 1
-        if len(target) < width:
-            target.extend([""] * (width - len(target)))
-        for c, value in cells.items():
-            target[c] = value

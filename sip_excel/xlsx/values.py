@@ -5,8 +5,8 @@ python-calamine refuses a whole sheet over one of Excel's newer error values (#S
 cell at XFD1048576 asks it for seventeen thousand million cells.  This reader gives the
 same values as python-calamine (text, floats, booleans, dates and times, '' for an empty
 cell or an error) for any sheet, and keeps to the cells that hold something: where
-the cells spread far beyond what they hold, rows end at their last cell and empty
-rows are one shared empty list.
+the cells spread far beyond what they hold, the rows are :class:`..grid.SparseRows`,
+which hold only the rows with something in them, each ending at its last cell.
 """
 from __future__ import annotations
 
@@ -17,11 +17,10 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from .parts import Parts
-from ..grid import parse_cell_name
+from ..grid import SparseRows, parse_cell_name, place_cells
 from .far import fits_dense
 from .scan import COLUMNS, PlainCheck, cells_of, events_of, unescape, whole_cells
 
-EMPTY_ROW: list[Any] = []  # shared by the empty rows of a sparse sheet; never written to (see Grid)
 _EPOCH_1900 = dt.datetime(1899, 12, 30)
 _EPOCH_1904 = dt.datetime(1904, 1, 1)
 _LAST_SERIAL = 2958466  # 31 December 9999, Excel's last day
@@ -70,7 +69,8 @@ def _parsed_strings(pieces: Iterable[bytes]) -> list[str]:
 
 
 def read_values(open_pieces: Callable[[], Iterable[bytes]], strings: list[str], parts: Parts,
-                merged_out: list[tuple[tuple[int, int], tuple[int, int]]] | None = None) -> list[list[Any]]:
+                merged_out: list[tuple[tuple[int, int], tuple[int, int]]] | None = None
+                ) -> list[list[Any]] | SparseRows:
     """Rows of values from A1, as python-calamine gives them; sparse rows when the cells lie far apart.
 
     XML as workbook writers write it is read with regular expressions (a cell in a microsecond or so); any
@@ -97,7 +97,7 @@ def read_cells(open_pieces: Callable[[], Iterable[bytes]], strings: list[str], p
     return placed
 
 
-def _rows(placed: dict[int, dict[int, Any]]) -> list[list[Any]]:
+def _rows(placed: dict[int, dict[int, Any]]) -> list[list[Any]] | SparseRows:
     height = max(placed, default=-1) + 1
     width = max((max(cells) + 1 for cells in placed.values()), default=0)
     count = sum(map(len, placed.values()))
@@ -108,12 +108,7 @@ def _rows(placed: dict[int, dict[int, Any]]) -> list[list[Any]]:
             for c, value in cells.items():
                 line[c] = value
         return rows
-    rows = [EMPTY_ROW] * height  # one pointer per row, made in C: a stray cell at row 1,048,576 costs 8 MB
-    for r, cells in placed.items():
-        line = rows[r] = [""] * (max(cells) + 1)
-        for c, value in cells.items():
-            line[c] = value
-    return rows
+    return place_cells(placed)  # only the rows that hold something, each as long as its last cell
 
 
 class _NotPlain(Exception):
