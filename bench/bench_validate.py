@@ -5,9 +5,10 @@ A size may end in "+far" (10000+far): the same plan with one stray cell at XFD10
 Prints wall time of the command as typed (text output) and with --format json, the
 ratios to a bare python-calamine read and to an openpyxl read-only read (both
 iterating every row), and each process's peak memory. The ratios are of the best
-times, and again ("paired") as the median of each turn's ratio to the calamine read
-run just before it, which a slow spell of the machine moves less. Each command runs REPEATS
-times, the commands taking turns, and the best time is kept; sip_excel's bytecode
+times, and again ("paired") as the median of each run's ratio to the mean of the two
+calamine reads run just before and after it, which a slow spell of the machine moves
+less. Each command runs REPEATS times, the commands taking turns with a calamine read
+between every two, and the best time is kept; sip_excel's bytecode
 is compiled first, as an installed package has it.
 Goal: from 10,000 actions up, validate <= 3x the calamine read; < 300 MB at 50,000.
 
@@ -66,20 +67,30 @@ def check_runs(command: list[str]) -> None:
 
 
 def measure(commands: dict[str, list[str]]) -> dict[str, tuple[float, float, list[float]]]:
-    """Best wall time over REPEATS runs of each command, its peak memory, and every time in the order run. The
-    commands take turns, so a slow spell of the machine falls on all of them alike rather than on one."""
+    """Best wall time over REPEATS runs of each command, its peak memory, and each run's time over the mean of
+    the two calamine reads run just before and just after it. The calamine read runs between every two other
+    commands, so each of them is flanked by two: a slow spell of the machine (this one's speed varies by a
+    third from one second to the next) falls on the command and its neighbours alike."""
+    baseline, others = "calamine", [name for name in commands if name != "calamine"]
     runs: dict[str, list[tuple[float, float]]] = {name: [] for name in commands}
+    before: dict[str, list[int]] = {name: [] for name in others}  # which calamine read ran just before each run
+    runs[baseline].append(run_once(commands[baseline]))
     for _ in range(REPEATS):
-        for name, command in commands.items():
-            runs[name].append(run_once(command))
-    return {name: (min(t for t, _ in found), max(m for _, m in found), [t for t, _ in found])
+        for name in others:
+            before[name].append(len(runs[baseline]) - 1)
+            runs[name].append(run_once(commands[name]))
+            runs[baseline].append(run_once(commands[baseline]))
+    reads = [t for t, _ in runs[baseline]]
+    ratios = {name: [t / ((reads[b] + reads[b + 1]) / 2) for (t, _), b in zip(runs[name], before[name])]
+              for name in others}
+    return {name: (min(t for t, _ in found), max(m for _, m in found), ratios.get(name, []))
             for name, found in runs.items()}
 
 
 def paired(times: dict[str, tuple[float, float, list[float]]], name: str) -> float:
-    """The median, over the turns, of a command's time over the calamine read's in the same turn: each pair is
-    run a second apart, so a slow spell of the machine (this one's speed varies by a third) falls on both."""
-    return statistics.median(a / b for a, b in zip(times[name][2], times["calamine"][2]))
+    """The median, over the turns, of a command's time over the mean of the calamine reads just before and after
+    it (see :func:`measure`)."""
+    return statistics.median(times[name][2])
 
 
 def main(sizes: list[int]) -> None:
