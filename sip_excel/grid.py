@@ -6,6 +6,7 @@ never sees openpyxl, calamine or xlwings objects.
 from __future__ import annotations
 
 import datetime as dt
+import operator
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -15,7 +16,6 @@ from typing import Any
 Position = tuple[int, int]  # 0-based (row, column)
 EMPTY_ROW: list[Any] = []  # shared by the empty rows of a sparse sheet; never written to (see Grid)
 ROW_FLOOR = 52  # columns A to AZ: a row read sparsely is always as long as its last cell among them
-EXCEL_COLUMNS = 16_384  # A to XFD
 
 
 def display_text(value: Any) -> str:
@@ -101,7 +101,7 @@ class SparseRows(Sequence):
         return self.far.get(index, EMPTY_ROW)
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, Sequence) and len(self) == len(other) and all(map(_same_row, self, other))
+        return isinstance(other, Sequence) and len(self) == len(other) and all(map(operator.eq, self, other))
 
     def run_end(self, start: int, stop: int) -> int:
         """The first row from ``start`` (before ``stop``) that is not empty, or ``stop``: at the dense rows'
@@ -113,10 +113,6 @@ class SparseRows(Sequence):
                 return min(end, stop)
         found = bisect_left(self._far_rows, max(start, len(dense)))
         return min(self._far_rows[found], stop) if found < len(self._far_rows) else stop
-
-
-def _same_row(one: list[Any], other: list[Any]) -> bool:
-    return one == other
 
 
 def place_cells(placed: Mapping[int, Mapping[int, Any]], dense: list[list[Any]] | None = None,
@@ -135,7 +131,7 @@ def place_cells(placed: Mapping[int, Mapping[int, Any]], dense: list[list[Any]] 
     outlying: dict[Position, Any] = {}
     for r, cells in placed.items():
         row = dense[r] if r < len(dense) else far.setdefault(r, [])
-        reach = max(ROW_FLOOR, len(row), 8 * (len(cells) + len(row) - row.count(""))) if aside else EXCEL_COLUMNS
+        reach = max(ROW_FLOOR, len(row), 8 * (len(cells) + len(row) - row.count(""))) if aside else max(cells) + 1
         for c, value in cells.items():
             if c >= reach:
                 outlying[(r, c)] = value
