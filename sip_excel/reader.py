@@ -12,13 +12,15 @@ import logging
 import re
 from typing import Any
 
-from .blocks import Block, _shared, build_table, group_by_column, whole_number  # noqa: F401 (_shared was here)
+from .blocks import Block, build_table, group_by_column
 from .config import Config
 from .dates import parse_date
-from .fields import FIELD_SPECS, REQUIRED_FIELDS
+from .fields import REQUIRED_FIELDS
 from .grid import Grid, display_text
 from .headers import MAX_LABEL, HeaderMatch, Labels, NoPlanTable, find_header_rows, status_of
-from .model import HeaderRow, Plan, Priority, ref_key
+from .model import HeaderRow, Plan, Priority
+from .rows import filled as filled_columns
+from .rows import generated, heads_a_table, is_banner, lone_banner, merged_across
 
 log = logging.getLogger(__name__)
 
@@ -27,18 +29,11 @@ log = logging.getLogger(__name__)
 PRIORITY_HEADING = re.compile(r"^\s*priority\s*(\d{1,9})(?!\d)\s*[:.\-–]?\s*(.*)$", re.I | re.S)
 _HEADING_START = re.compile(r"\s*priority\s*\d", re.I)  # what every PRIORITY_HEADING starts with
 _NUMBER_TOO_LONG = re.compile(r"\s*priority\s*\d{10}", re.I)
-# Fields whose cells a long text wraps onto the next row; a lone cell elsewhere is a banner, not wrapped text.
-WRAPPING_KINDS = ("text",)
 
 
 def alias_lookup(config: Config) -> Labels:
     """Header label (as written in a cell) -> field, from the configured aliases."""
     return config.vocabulary.label_lookup()
-
-
-def _filled(row: list[Any]) -> list[int]:
-    """The columns of a row that hold something other than blanks."""
-    return [c for c, v in enumerate(row) if v is not None and (type(v) is not str or (v and not v.isspace()))]
 
 
 def _names_an_action(value: Any) -> bool:
@@ -129,7 +124,7 @@ class _PlanReader:
         return False
 
     def _read_row(self, r: int, row: list[Any]) -> None:
-        filled = _filled(row)
+        filled = filled_columns(row)
         if not filled:
             self.pending, self.in_heading = [], False
             return
@@ -167,14 +162,6 @@ class _PlanReader:
         else:
             self._data_row(r, row, filled)
 
-    def _heads_a_table(self, r: int) -> bool:
-        """True for a one-cell row that leads straight into a header row: a section heading."""
-        rows = self.grid.rows
-        following = r + 1
-        while following < len(rows) and following not in self.header_rows and len(_filled(rows[following])) == 1:
-            following += 1
-        return len(_filled(rows[r])) == 1 and following in self.header_rows
-
     def _title_entry(self, r: int, row: list[Any], filled: list[int]) -> None:
         parts = []
         for c in filled[1:]:
@@ -184,10 +171,10 @@ class _PlanReader:
 
     def _data_row(self, r: int, row: list[Any], filled: list[int]) -> None:
         block = self.blocks[-1]
-        if block.column_set.isdisjoint(filled) and not self._merged_across(r, filled[0]):
+        if block.column_set.isdisjoint(filled) and not merged_across(self.grid, r, filled[0]):
             return  # stray characters outside the plan's columns
         width = len(row)
-        if len(filled) == 1 and self._lone_banner(block, r, row[filled[0]], filled[0]) and not self._heads_a_table(r):
+        if len(filled) == 1 and lone_banner(block, r, row[filled[0]], filled[0]) and not heads_a_table(self.grid, self.header_rows, r):
             self._add_banner(display_text(row[filled[0]]))
             return
         for c in block.marker_columns:
@@ -204,7 +191,7 @@ class _PlanReader:
         row = self.grid.rows[r]
         if filled is None:
             filled = len(row) - row.count("") - row.count(None)
-        if (filled <= 1 or r in self.formula_rows) and self._generated(block, r, row):
+        if (filled <= 1 or r in self.formula_rows) and generated(self.grid, block, r, row):
             return
         priority = self.priorities[-1] if self.priorities else None
         self.pending = []
@@ -213,55 +200,12 @@ class _PlanReader:
         block.banners.append(self.banner)
         block.last_row = r
 
-    def _generated(self, block: Block, r: int, row: list[Any]) -> bool:
-        """True for a blank template row: one whose only content is formulas (=C5+1), or a ref that carries
-        on the numbers of the rows above and nothing else."""
-        typed = [c for c in _filled(row) if (r, c) not in self.grid.formulas]
-        ref = block.header.columns.get("ref")
-        if typed and (typed != [ref] or (number := whole_number(row[ref])) is None):
-            return False
-        if typed:
-            if block.generated is not None and block.generated[0] > block.last_row:
-                previous = block.generated[1]
-            else:
-                previous = whole_number(self.grid.rows[block.rows[-1]][ref]) if block.rows else 0
-            if previous is None or number != previous + 1:
-                return False
-            block.generated = (r, number)
-        return True
-
-    def _merged_across(self, r: int, column: int) -> bool:
-        """True for a row whose first filled cell is merged across several columns: a banner."""
-        return any(top == r and left <= column <= right and right > left for (top, left), (_, right) in
-                   self.grid.merged)
-
-    def _is_banner(self, block: Block, r: int, filled: list[int]) -> bool:
-        """A row of text, without ref, officer or status, that heads the actions below it rather than being one:
-        merged across, or only its first cell filled (see :meth:`_lone_banner`)."""
-        if self._merged_across(r, filled[0]):
-            return True
-        return len(filled) == 1 and self._lone_banner(block, r, self.grid.rows[r][filled[0]], filled[0])
-
-    def _lone_banner(self, block: Block, r: int, value: Any, column: int) -> bool:
-        """True for a row whose only cell, the table's first, reads as a heading ("Session 2", "1 Preparation
-        Phase"), not as a ref with nothing else, nor as a sentence wrapped from the action above (which goes
-        on in lower case)."""
-        if column > min(block.columns) or type(value) is not str:
-            return False
-        text = value.strip()
-        if not text or ref_key(text) is not None or whole_number(text) is not None:
-            return False  # a ref alone: an action with everything else missing, or a numbered template row
-        name = block.field_at(column)
-        wraps = name is not None and FIELD_SPECS[name].kind in WRAPPING_KINDS
-        return not (wraps and block.rows and block.last_row == r - 1 and not text[:1].isupper()
-                    and not text[:1].isdigit())
-
     def _unmarked_row(self, block: Block, r: int, row: list[Any], filled: list[int]) -> None:
         entries = block.entries(row, r)
         text = " ".join(e.text for e in entries.values() if e.text) or display_text(row[filled[0]])
-        if self._heads_a_table(r):
+        if heads_a_table(self.grid, self.header_rows, r):
             self.pending.append(text)
-        elif self._is_banner(block, r, filled):
+        elif is_banner(self.grid, block, r, filled):
             self._add_banner(text)
         elif block.rows and block.last_row == r - 1:  # text wrapped onto the next row: it continues the action
             block.continued.append((len(block.rows) - 1, r, entries))

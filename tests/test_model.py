@@ -51,7 +51,7 @@ def test_findings_are_ordered_by_priority_row_cell_severity_and_code(found):
 
 
 def test_one_object_per_distinct_value_keeps_true_and_one_apart():
-    from sip_excel.reader import _shared
+    from sip_excel.blocks import _shared
 
     values = [1.0, True, 1, "Green", "Green", None, dt.date(2017, 6, 1), dt.datetime(2017, 6, 1)]
     shared = _shared([v for v in values])
