@@ -112,7 +112,7 @@ _KEYS: dict[str, tuple[str, str]] = {
     **{label: ("config", attribute) for label, attribute in EXTRA_LABELS.items()},
 }
 _SECTIONS = {heading.lower() for heading, _ in LAYOUT}
-_TABLES = {heading.lower() for heading, _ in TABLES}
+_TABLES = {heading.lower(): {column.lower() for column in columns} for heading, columns in TABLES}
 SEVERITIES = ("error", "warning", "info")
 _DATE_ATTRS = {setting.attribute for setting in SETTINGS if setting.kind == "date"}
 # Unit, an example, and the most that makes sense: a plan's dates are read between 2000 and 2100, so a period or
@@ -203,7 +203,8 @@ def config_from_settings(grid: Grid, base: Config | None = None) -> Config:
         if table:
             if not header_seen:
                 header_seen = True
-                continue
+                if _TABLES[table].intersection(map(_norm, cells)):
+                    continue  # the table's column headings (Field | Labels), when they are typed
             if table == "officers":
                 officers[cells[0]] = Officer(cells[0], cells[1], cells[2])
             elif table == "brag spellings":

@@ -198,10 +198,13 @@ def test_no_plan_table_names_the_nearest_row_and_the_alias_that_fixes_it(rows, m
     assert str(caught.value).startswith(message)
 
 
-def test_the_alias_the_message_names_fixes_it():
-    rows = [["Settings"], ["Column aliases"], ["Field", "Labels"], ["RAG status", "Colour"]]
+@pytest.mark.parametrize("headings", [[["Field", "Labels"]], []], ids=["under the table's headings", "as the message says"])
+def test_the_alias_the_message_names_fixes_it(headings):
+    """The row the message names works typed straight under 'Column aliases', as the message words it, or under
+    the table's own headings (Field | Labels)."""
+    rows = [["Column aliases"], *headings, ["RAG status", "Colour"]]
     plan, _ = load({"Plan": Grid("Plan", [["Ref", "Task", "Owner", "Colour"], ["1", "Do", "RG", "Green"]]),
-                    "Settings": Grid("Settings", rows[1:])}, as_of=AS_OF)
+                    "Settings": Grid("Settings", rows)}, as_of=AS_OF)
     assert plan.table.statuses == ["Green"]
 
 

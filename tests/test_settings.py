@@ -67,6 +67,28 @@ def test_a_column_alias_row_names_its_field_by_name_or_by_a_label(name):
     assert config.aliases["rag"][-2:] == ("colour", "shade")
 
 
+@pytest.mark.parametrize(("table", "row", "attribute", "expected"), [
+    ("Officers", ["RG", "Rita Green", "Head of Service"], "officers", ["RG"]),
+    ("BRAG spellings", ["Signed off", "Blue"], "brag", {"signed off": "Blue"}),
+    ("Column aliases", ["RAG status", "Colour"], "aliases", ("colour",)),
+    ("Severities", ["SIP503", "info"], "severities", {"SIP503": "info"}),
+])
+@pytest.mark.parametrize("headings", [True, False], ids=["under its headings", "without them"])
+def test_a_tables_first_row_is_read_whether_or_not_its_headings_are_typed(table, row, attribute, expected, headings):
+    """The row under a table's name is its column headings only when it holds one of them: a first entry typed
+    straight under the name (as the messages word a fix) is read, never silently taken for headings."""
+    from sip_excel.settings import TABLES
+
+    rows = [[table], *([list(dict(TABLES)[table])] if headings else []), row]
+    found = getattr(config_from_settings(_tables(*rows), Config()), attribute)
+    if attribute == "officers":
+        assert list(found) == expected
+    elif attribute == "aliases":
+        assert found["rag"][-1:] == expected
+    else:
+        assert {key: found[key] for key in expected} == expected
+
+
 def test_a_brag_spelling_of_no_known_meaning_is_refused():
     with pytest.raises(SettingsError, match="Settings B3: 'Purple' is not one of Blue, Red, Amber, Green, Not "
                                             "started or On hold"):
