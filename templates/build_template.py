@@ -199,10 +199,9 @@ def build(target: Path = TARGET) -> Path:
     document.add_paragraph("{%p endif %}")
 
     document.add_heading("Overdue actions", level=2)
-    loop_paragraphs(document, "item in overdue", "{{ item }}", "List Bullet", "No action is overdue.")
+    loop_paragraphs(document, "item in overdue", "{{ item }}", "List Bullet", "{{ overdue_none }}")
     document.add_heading("Progress comments not updated", level=2)
-    loop_paragraphs(document, "item in stale", "{{ item }}", "List Bullet",
-                    "Every open action has a current progress comment.")
+    loop_paragraphs(document, "item in stale", "{{ item }}", "List Bullet", "{{ stale_none }}")
 
     document.add_heading("Appendices", level=1)
     document.add_paragraph("Appendix 1 - {{ plan_name }}")

@@ -477,6 +477,26 @@ def test_a_plan_grouped_by_a_theme_column_is_reported_by_theme(tmp_path):
     assert [row.cells[0].text for row in table.rows[1:]] == ["Theme 1: Early help", "Theme 2: Workforce", "Total"]
 
 
+def test_a_tracker_without_end_dates_or_comments_is_not_said_to_be_up_to_date(tmp_path):
+    """Without End date and Comments columns the report does not say that nothing is overdue or out of date:
+    it says what the plan cannot show."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["Task", "Owner", "Status"])
+    book.active.append(["Agree the referral form", "JS", "Done"])
+    book.active.append(["Publish the offer", "JS", "In progress"])
+    plan = tmp_path / "tracker.xlsx"
+    book.save(plan)
+    output = tmp_path / "report.docx"
+    assert run("report", str(plan), "-o", str(output), "--as-of", "2017-08-31").returncode == 0
+    text = text_of(Document(output))
+    assert "past its end date" not in text and "No action is overdue" not in text
+    assert "current progress comment" not in text
+    assert "The plan has no end dates, so no action can be shown as overdue." in text
+    assert "The plan has no progress comments, so none can be shown as out of date." in text
+
+
 def body_text_generic(document) -> str:
     texts = [p.text for p in document.paragraphs]
     return "\n".join(texts[: texts.index("Contact")])

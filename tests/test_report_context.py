@@ -188,3 +188,24 @@ def test_the_groups_are_counted_in_the_plans_own_word(header, groups, said):
 def test_priority_headings_are_counted_as_priorities():
     rows = [["Priority 1: One"], HEADER, action_row(ref="1.1"), ["Priority 2: Two"], HEADER, action_row(ref="2.1")]
     assert group_count(read_plan(Grid("Plan", rows), make_config())) == "two priorities"
+
+
+@pytest.mark.parametrize(("header", "rows", "overdue", "stale"), [
+    (["Task", "Owner", "Due date", "Update", "Status"],
+     [["Agree the form", "JS", D(2017, 6, 1), "Agreed in May.", "Done"], ["Publish it", "JS", D(2017, 12, 1), "Drafted.", "On track"]],
+     "No action is overdue.", "Every open action has a current progress comment."),
+    (["Task", "Owner", "Due date", "Update", "Status"],
+     [["Agree the form", "JS", D(2017, 6, 1), "", "Done"], ["Publish it", "JS", D(2017, 12, 1), "", "On track"],
+      ["Train staff", "TJ", D(2017, 12, 1), None, "Amber"]],
+     "No action is overdue.", "No progress comment is out of date, but two open actions have none."),
+    (["Task", "Owner", "Status"], [["Agree the form", "JS", "Done"], ["Publish it", "JS", "On track"]],
+     "The plan has no end dates, so no action can be shown as overdue.",
+     "The plan has no progress comments, so none can be shown as out of date."),
+])
+def test_what_the_report_says_of_an_empty_list_is_what_the_plan_can_show(header, rows, overdue, stale):
+    """'No action is overdue' from a plan without end dates, or 'every open action has a current comment' from
+    one without comments (or with open actions that have none), would tell Members what nobody knows."""
+    from sip_excel.committee.context import overdue_none, stale_none
+
+    plan = read_plan(Grid("Tracker", [header, *rows]), make_config())
+    assert (overdue_none(plan), stale_none(plan)) == (overdue, stale)

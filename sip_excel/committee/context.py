@@ -73,7 +73,9 @@ class ReportContext:
     sections_intro: str
     sections: list[dict[str, str]]
     overdue: list[str]
+    overdue_none: str  # what to say when ``overdue`` is empty: that no action is, or that none can be shown
     stale: list[str]
+    stale_none: str  # likewise for ``stale``
     appendix: str = ""  # where the plan goes: a token that the appendix replaces after rendering
     chart: Any = None
 
@@ -199,6 +201,28 @@ def overdue_items(plan: Plan, as_of: dt.date, config: Config, name: Callable[[Ac
     return items
 
 
+def overdue_none(plan: Plan) -> str:
+    """What the report says when no action is overdue: that none is, or, where the plan has no End date column,
+    that none can be shown (not that none is)."""
+    if "end" not in plan.table.columns:
+        return "The plan has no end dates, so no action can be shown as overdue."
+    return "No action is overdue."
+
+
+def stale_none(plan: Plan) -> str:
+    """What the report says when no progress comment is out of date: that every open action's is current, or
+    that some open actions have none (SIP601), or that the plan has no comments to judge."""
+    table = plan.table
+    column = table.columns.get("comments")
+    if column is None:
+        return "The plan has no progress comments, so none can be shown as out of date."
+    missing = sum(1 for i in column.blank if table.statuses[i] != "Blue")  # open: as SIP601 counts them
+    if missing:
+        return (f"No progress comment is out of date, but {count(missing, 'open action')} "
+                f"{verb(missing, 'has', 'have')} none.")
+    return "Every open action has a current progress comment."
+
+
 def stale_items(plan: Plan, validation: Report, config: Config, name: Callable[[Action], str]) -> list[str]:
     """Open actions whose progress comment is out of date, each once, saying why in the Members' terms."""
     reasons: dict[int, str] = {}
@@ -318,7 +342,8 @@ def build_context(inputs: ReportInputs) -> ReportContext:
         f"The {name_of_plan} sets out specific aims, with their actions and measures"
         f"{' ' + groups if groups else ''}. This report gives its progress at {long_date(as_of)}.",
         figures,
-        " ".join(s for s in (amber_sentence(amber_not_yet_due, rollup), overdue_sentence(rollup, as_of)) if s),
+        " ".join(s for s in (amber_sentence(amber_not_yet_due, rollup),
+                             overdue_sentence(rollup, as_of) if "end" in plan.table.columns else "") if s),
     ]
     completed = completed_in_period(plan, as_of, config.reporting_period_months, travel)
     achievements, more = achievement_items(completed, name)
@@ -348,6 +373,6 @@ def build_context(inputs: ReportInputs) -> ReportContext:
         sections_heading=sections_heading(plan),
         sections_intro=sections_intro(plan),
         sections=sections,
-        overdue=overdue_items(plan, as_of, config, name),
-        stale=stale_items(plan, inputs.validation, config, name),
+        overdue=overdue_items(plan, as_of, config, name), overdue_none=overdue_none(plan),
+        stale=stale_items(plan, inputs.validation, config, name), stale_none=stale_none(plan),
     )
