@@ -260,3 +260,17 @@ def test_sip105_says_whether_the_formula_has_a_calculated_value(shown, says):
     grid.formulas[(2, 8)] = "A1&B1"
     config = make_config(select=("SIP105",))
     assert [f.message for f in validate(read_plan(grid, config), config).findings] == [says]
+
+
+@pytest.mark.parametrize(("written", "status", "suggestion"), [
+    ("c Completed", "Blue", "Completed"),  # a BRAG spelling with something around it
+    ("Amber/Green", "Green", "Green"),  # read as Green: the fix is Green, not the Amber it begins with
+    ("Amber/Red", "Amber", "Amber"),
+    ("A/G", "Green", "Green"),
+    ("On track", "Green", "Green"),
+])
+def test_a_non_standard_status_is_told_to_become_the_status_it_is_read_as(written, status, suggestion):
+    config = make_config(select=("SIP403",))
+    report = validate(read_plan(plan_grid({"rag": written}), config), config)
+    [finding] = report.findings
+    assert f"read as {status}" in finding.message and finding.suggestion == suggestion

@@ -16,7 +16,8 @@ CHOOSE = "Choose Blue (complete), Red, Amber or Green."
 
 @lru_cache(maxsize=1024)  # plans repeat their odd spellings
 def _spelling(text: str, accepted: tuple[str, ...]) -> str:
-    """The accepted spelling a RAG text contains: 'c Completed' -> 'Completed', ' green' -> 'Green'."""
+    """The accepted spelling a RAG text contains: 'c Completed' -> 'Completed', ' green' -> 'Green'. Given the
+    spellings of the status the text is read as, 'Amber/Green' (read as Green) gives Green, not its Amber."""
     for word in re.findall(r"[A-Za-z]+", text):
         if word.lower() in accepted:
             return word.capitalize()
@@ -57,7 +58,7 @@ class NonStandardRag(FieldRule):
 
     def explain(self, table: Table, column: Column, i: int, context: Context) -> tuple[str, str]:
         written, status, meaning = column.values[i], table.statuses[i], table.meanings[i]
-        spelling = _spelling(written, tuple(context.config.brag))
+        spelling = _spelling(written, tuple(s for s, brag in context.config.brag.items() if brag == status))
         if spelling:  # a BRAG spelling with something around it: 'c Completed'
             return (f"'{written}' is read as {status}, but is not a standard spelling, so filters and counts in "
                     "Excel will miss it.", spelling)
