@@ -192,7 +192,8 @@ def test_priority_headings_are_counted_as_priorities():
 
 @pytest.mark.parametrize(("header", "rows", "overdue", "stale"), [
     (["Task", "Owner", "Due date", "Update", "Status"],
-     [["Agree the form", "JS", D(2017, 6, 1), "Agreed in May.", "Done"], ["Publish it", "JS", D(2017, 12, 1), "Drafted.", "On track"]],
+     [["Agree the form", "JS", D(2017, 6, 1), "Agreed in May.", "Done"],
+      ["Publish it", "JS", D(2017, 12, 1), "Drafted.", "On track"]],
      "No action is overdue.", "Every open action has a current progress comment."),
     (["Task", "Owner", "Due date", "Update", "Status"],
      [["Agree the form", "JS", D(2017, 6, 1), "", "Done"], ["Publish it", "JS", D(2017, 12, 1), "", "On track"],
