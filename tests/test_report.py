@@ -497,6 +497,23 @@ def test_a_tracker_without_end_dates_or_comments_is_not_said_to_be_up_to_date(tm
     assert "The plan has no progress comments, so none can be shown as out of date." in text
 
 
+def test_a_period_the_plan_does_not_give_is_not_called_the_plan_period(tmp_path):
+    """Without Settings or a title block's Duration, the as-of date is checked against the actions' dates, and the
+    author is told that is what they are."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["Task", "Owner", "Due date", "Status"])
+    book.active.append(["Agree the referral form", "JS", "Jun 2017", "Done"])
+    book.active.append(["Publish the offer", "JS", "Dec 2017", "In progress"])
+    plan = tmp_path / "tracker.xlsx"
+    book.save(plan)
+    result = run("report", str(plan), "-o", str(tmp_path / "report.docx"), "--as-of", "2019-01-31")
+    assert result.returncode == 0
+    assert ("The report is at 31 January 2019 (the as-of date given), outside its actions' dates (30 June 2017 to "
+            "31 December 2017; the plan gives no period of its own).") in result.stderr
+
+
 def body_text_generic(document) -> str:
     texts = [p.text for p in document.paragraphs]
     return "\n".join(texts[: texts.index("Contact")])

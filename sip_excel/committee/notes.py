@@ -18,13 +18,18 @@ def quality_line(inputs: ReportInputs) -> str:
             "`sip-excel validate` (or Validate in Excel) lists them by cell. They are not in the report.")
 
 
-def plan_period(inputs: ReportInputs) -> tuple[dt.date, dt.date] | None:
-    """The plan's period: Settings' Plan start and Plan end, else the title block's Duration ("April 2017 to
-    March 2018"), else from its actions' earliest start to their latest end."""
+def plan_period(inputs: ReportInputs) -> tuple[dt.date, dt.date, bool] | None:
+    """The plan's period, and whether the plan gives it: Settings' Plan start and Plan end, else the title block's
+    Duration ("April 2017 to March 2018"); else (False) the span of its actions' dates, from the earliest start to
+    the latest end."""
     config = inputs.config
     if config.plan_start and config.plan_end:
-        return config.plan_start, config.plan_end
-    return _duration(inputs.plan.title.get("Duration", "")) or _dates_span(inputs.plan)
+        return config.plan_start, config.plan_end, True
+    given = _duration(inputs.plan.title.get("Duration", ""))
+    if given:
+        return (*given, True)
+    span = _dates_span(inputs.plan)
+    return (*span, False) if span else None
 
 
 def _duration(text: str) -> tuple[dt.date, dt.date] | None:
@@ -58,10 +63,13 @@ def warnings(inputs: ReportInputs) -> list[str]:
         notes.append(missing_settings_note(missing))
     as_of, period = inputs.rollup.as_of, plan_period(inputs)
     if period and not period[0] <= as_of <= period[1]:
+        start, end, given = period
         source = "the as-of date given" if inputs.config.as_of else "today's date, as no as-of date is set"
-        notes.append(f"The report is at {long_date(as_of)} ({source}), outside the plan period "
-                     f"({long_date(period[0])} to {long_date(period[1])}). Set the As of date in Settings, or "
-                     "give --as-of.")
+        span = f"{long_date(start)} to {long_date(end)}"
+        outside = f"the plan period ({span})" if given else f"its actions' dates ({span}; the plan gives no period " \
+                                                             "of its own)"
+        notes.append(f"The report is at {long_date(as_of)} ({source}), outside {outside}. Set the As of date in "
+                     "Settings, or give --as-of.")
     if inputs.travel is not None and (note := previous_order_note(inputs.travel.previous_as_of, as_of, "report")):
         notes.append(note)
     return notes
