@@ -28,12 +28,7 @@ def format_text(report: Report, plan: Plan) -> str:
 
     This is for a terminal, so plan text in it has its control and bidi characters shown, not obeyed.
     """
-    lines = [f"{plan.sheet}: {report.checked()} at {report.as_of:%d %b %Y}", ""]
-    if plan.other_sheets:
-        lines[1:1] = [f"Also holding a plan table: {', '.join(repr(name) for name in plan.other_sheets)} "
-                      "(choose with --sheet)."]
-    if plan.unread_sheets:
-        lines[1:1] = [f"Not read (damaged or not a worksheet): {', '.join(repr(n) for n in plan.unread_sheets)}."]
+    lines = [f"{plan.sheet}: {report.checked()} at {report.as_of:%d %b %Y}", *other_sheets(plan), ""]
     for priority, findings in groupby(report.findings, key=lambda f: f.priority):
         findings = list(findings)
         heading = plan.priority(priority)
@@ -52,6 +47,17 @@ def format_text(report: Report, plan: Plan) -> str:
         lines.append("")
     lines.append(str(report))
     return visible_lines(lines) + "\n"
+
+
+def other_sheets(plan: Plan) -> list[str]:
+    """Lines on the workbook's other sheets: those not read, and those that also hold a plan table."""
+    lines = []
+    if plan.unread_sheets:
+        lines.append(f"Not read (damaged or not a worksheet): {', '.join(repr(n) for n in plan.unread_sheets)}.")
+    if plan.other_sheets:
+        lines.append(f"Also holding a plan table: {', '.join(repr(name) for name in plan.other_sheets)} "
+                     "(choose with --sheet).")
+    return lines
 
 
 def _ungrouped_heading(plan: Plan, findings: list[Finding]) -> str:

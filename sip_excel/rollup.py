@@ -9,6 +9,7 @@ import pandas as pd
 from .config import STATUSES
 from .fields import UNCOLOURED, UNRATED
 from .findings import ERROR
+from .formatters import other_sheets
 from .model import Action, Plan, Priority
 from .names import namer
 from .travel import Travel
@@ -171,7 +172,10 @@ def format_rollup(result: Rollup, name: str, travel: Travel | None = None, plan:
         return table.drop(columns=["level"]).to_csv(index=False)
     figures = list(table.columns[4:])
     widths = [max(len(name), 5) for name in figures]
-    lines = [f"Roll-up at {result.as_of:%d %b %Y}", "",
+    # Which sheet was rolled up, where the workbook holds other plan tables (or sheets it could not read).
+    others = other_sheets(plan) if plan is not None else []
+    lines = [f"Roll-up of {plan.sheet!r} at {result.as_of:%d %b %Y}" if others else
+             f"Roll-up at {result.as_of:%d %b %Y}", *others, "",
              f"{'':<{LABEL_WIDTH}}  " + "  ".join(f"{name:>{w}}" for name, w in zip(figures, widths))]
     for record in table.to_dict(orient="records"):
         label = ("  " if record["level"] == "section" else "") + record["label"]

@@ -172,13 +172,18 @@ def test_a_tracker_is_read_without_set_up(sheets, options, expected):
 
 
 def test_the_text_output_names_the_other_sheets_with_a_table():
+    """Validate's text, and the roll-up's, name the sheet read and the others that also hold a table."""
     from sip_excel.formatters import format_text
+    from sip_excel.rollup import format_rollup, rollup
 
     plan, config = load(_sheets(Grid(DASHBOARD.sheet, [list(r) for r in DASHBOARD.rows]),
                                 Grid(STATUS_REPORT.sheet, [list(r) for r in STATUS_REPORT.rows])), as_of=AS_OF)
     text = format_text(validate(plan, config), plan)
     assert text.splitlines()[:2] == ["Status report: 3 actions checked at 31 Aug 2017",
                                      "Also holding a plan table: 'Dashboard' (choose with --sheet)."]
+    rolled = format_rollup(rollup(plan, validate(plan, config)), "text", plan=plan)
+    assert rolled.splitlines()[:2] == ["Roll-up of 'Status report' at 31 Aug 2017",
+                                       "Also holding a plan table: 'Dashboard' (choose with --sheet)."]
 
 
 @pytest.mark.parametrize(("rows", "message"), [
