@@ -220,7 +220,7 @@ def config_from_settings(grid: Grid, base: Config | None = None) -> Config:
                 code, severity = cells[0].strip().upper(), _norm(cells[1])
                 if not re.fullmatch(r"SIP\d{3}", code):
                     raise SettingsError(f"Settings {cell_name(r, 0)}: '{cells[0]}' is not a check code such as "
-                                        "SIP503. `sip-excel rules` lists them.")
+                                        "SIP503. 'sip-excel rules' lists them.")
                 if severity not in SEVERITIES:
                     raise SettingsError(f"Settings {cell_name(r, 1)}: '{cells[1]}' is not a severity. Use error, "
                                         "warning or info.")

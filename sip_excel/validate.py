@@ -68,7 +68,7 @@ def _check_severities(config: Config, rules: list[type]) -> None:
     codes = {rule.code: rule for rule in rules}
     for code in config.severities:
         if code not in codes:
-            raise SettingsError(f"Settings, Severities: there is no check {code}. `sip-excel rules` lists them.")
+            raise SettingsError(f"Settings, Severities: there is no check {code}. 'sip-excel rules' lists them.")
         if codes[code].fatal:
             raise SettingsError(f"Settings, Severities: {code} stops the check altogether, so its severity "
                                 "cannot be changed. Remove that row.")
@@ -80,7 +80,7 @@ def _check_codes(config: Config, rules: list[type]) -> None:
         for code in codes:
             if not any(rule.code.startswith(code.strip().upper()) for rule in rules):
                 raise SettingsError(f"{flag} {code}: no check has that code or starts with it. "
-                                    "`sip-excel rules` lists the codes (e.g. SIP3 or SIP401).")
+                                    "'sip-excel rules' lists the codes (e.g. SIP3 or SIP401).")
 
 
 def _in_order(findings: list[Finding]) -> list[Finding]:

@@ -91,7 +91,7 @@ def test_a_code_that_matches_no_check_is_refused_not_read_as_no_problems(sample,
     result = run("validate", str(sample), flag, "SIP9")
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr == (f"sip-excel: error: {flag} SIP9: no check has that code or starts with it. "
-                             "`sip-excel rules` lists the codes (e.g. SIP3 or SIP401).\n")
+                             "'sip-excel rules' lists the codes (e.g. SIP3 or SIP401).\n")
 
 
 @pytest.mark.parametrize("command", [["validate", "--output"], ["report", "--output"]])

@@ -28,7 +28,7 @@ def test_the_alert_tells_the_author_what_the_report_leaves_out(tmp_path, monkeyp
     (alert,) = [a for a in actions(book) if a["func"] == "alert"]
     message = alert["args"][0]
     assert message.startswith(f"The committee report is ready:\n{written}\n\n")
-    assert message.endswith("The plan has 130 errors and 94 warnings; `sip-excel validate` (or Validate in Excel) "
+    assert message.endswith("The plan has 130 errors and 94 warnings; 'sip-excel validate' (or Validate in Excel) "
                             "lists them by cell. They are not in the report.")
     text = "\n".join(p.text for p in Document(written).paragraphs)
     assert "errors" not in text and "validate" not in text.lower()

@@ -15,7 +15,7 @@ def quality_line(inputs: ReportInputs) -> str:
     if not inputs.validation.findings:
         return "The plan passed every validation check."
     return (f"The plan has {join([count(counts['error'], 'error'), count(counts['warning'], 'warning')])}; "
-            "`sip-excel validate` (or Validate in Excel) lists them by cell. They are not in the report.")
+            "'sip-excel validate' (or Validate in Excel) lists them by cell. They are not in the report.")
 
 
 def plan_period(inputs: ReportInputs) -> tuple[dt.date, dt.date, bool] | None:
