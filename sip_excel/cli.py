@@ -31,6 +31,16 @@ The workbook is only ever read. Settings (as-of date, officers, report
 details) come from its Settings sheet; options given here override them.
 Exit codes: 0 no errors, 1 the plan has errors, 2 the command could not run.
 """
+SETTINGS_HELP = """\
+the Settings sheet (optional), in the plan's workbook (| separates the cells):
+  one setting a row: As of date | 31/08/2017, Staleness window (days) | 92, ...
+  then tables, each a row with its name and the entries below it (a row of
+  headings between is optional), a blank row after:
+    Officers         RG | Rita Green | Head of Service
+    BRAG spellings   Signed off | Blue
+    Column aliases   RAG status | Colour    (a column under another label)
+    Severities       SIP503 | warning
+"""
 EPILOG = """\
 examples:
   sip-excel validate workbook/sip_2017_18.xlsx
@@ -80,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
                                 "  sip-excel validate plan.xlsx --format json > findings.json\n"
                                 "  sip-excel validate plan.xlsx --format csv > findings.csv\n"
                                 "  sip-excel validate plan.xlsx -o findings.xlsx  (a new workbook of the findings)\n"
+                                f"\n{SETTINGS_HELP}"
                                 "\nexit codes: 0 no errors, 1 the plan has errors, 2 the command could not run.",
                                 formatter_class=argparse.RawDescriptionHelpFormatter)
     _common(check)
