@@ -275,7 +275,7 @@ def test_the_officers_business_stays_with_the_officer(built):
     _, output, result = built
     text = text_of(Document(output))
     assert "validat" not in text.lower() and "sip-excel" not in text
-    assert "The plan has 130 errors and 94 warnings; `sip-excel validate`" in result.stdout
+    assert "The plan has 130 errors and 94 warnings; 'sip-excel validate'" in result.stdout
     assert result.stderr == ""  # the sample's Settings are complete and its as-of date is in the plan period
 
 
