@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate, chain, compress, count
 from typing import TYPE_CHECKING, Any
 
 from .errors import PlanStructureError
@@ -128,13 +131,29 @@ def find_header_rows(grid: Grid, config: Config) -> dict[int, HeaderMatch]:
     row does (near-misses above it, such as a dashboard's, are not the plan), and every row below it that
     repeats a header row (the sections of Priority 5)."""
     labels = config.vocabulary.label_lookup()
-    matches = [match for r, row in grid.walk() if (match := match_header(row, labels, r))]
+    rows = grid.rows
+    matches = [match for r in _naming_two(grid, labels) if (match := match_header(rows[r], labels, r))]
     complete = [match for match in matches if match.complete]
     if not complete:
         raise _no_table(grid, config, matches)
     best = max(match.score for match in complete)
     first = next(match for match in complete if match.score >= best - 1)
     return {match.row: match for match in matches if match.row >= first.row and match.repeats}
+
+
+def _naming_two(grid: Grid, labels: Labels) -> list[int]:
+    """The rows with at least two cells that label a field, in order: the only rows that can be header rows.
+
+    Every cell of the sheet is judged, in one pass in C over all of them (a text not seen before is judged once,
+    in Python); only the few rows it finds are then read as header rows, one by one."""
+    if type(grid.rows) is list:
+        index, rows = range(len(grid.rows)), grid.rows
+    else:  # sparse rows: the rows that hold something, each run of empty rows once
+        index, rows = tuple(zip(*grid.walk())) or ((), ())
+    starts = list(accumulate(map(len, rows), initial=0))  # where each row's cells start among all of them
+    labelled = compress(count(), map(labels.__getitem__, chain.from_iterable(rows)))
+    named = Counter(bisect_right(starts, cell) - 1 for cell in labelled)
+    return [index[row] for row, cells in sorted(named.items()) if cells >= 2]
 
 
 def _no_table(grid: Grid, config: Config, matches: list[HeaderMatch]) -> NoPlanTable:
