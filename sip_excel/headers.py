@@ -26,6 +26,7 @@ MAX_LABEL = 40  # longer text is content, not a column label (except the aim col
 _BRACKETED = re.compile(r"\([^)]*\)|\[[^\]]*\]")  # "(dd/mm/yy)", "(1-5)", "[optional]"
 _NOT_LABEL = re.compile(r"[^\w#]+")
 _WORDS = re.compile(r"[^\W\d_]+")
+_DIGIT = re.compile(r"\d")
 
 
 @lru_cache(maxsize=4096)
@@ -48,6 +49,9 @@ class Labels(dict):
         super().__init__()
         self.labels = labels  # normalised label -> field
         self.exact = {**labels}  # lower-cased label as usually written -> field
+        # No label has a digit (unless Settings' aliases give one): then a text with a digit outside brackets,
+        # as most short content has ("1.12", "Action 12"), labels nothing, and needs no more looking at.
+        self.undigited = not any(map(_DIGIT.search, labels))
 
     def __missing__(self, text: Any) -> str:
         if type(text) is not str:
@@ -55,6 +59,9 @@ class Labels(dict):
             return ""
         if len(text) > MAX_LABEL:
             return ""  # not remembered: long texts are the plan's content, and seldom repeat
+        if self.undigited and _DIGIT.search(text) and "(" not in text and "[" not in text:
+            self[text] = ""
+            return ""
         lower = text.lower()
         name = self.exact.get(lower)
         if name is None:

@@ -26,6 +26,19 @@ def test_a_label_is_known_whatever_its_case_punctuation_or_bracketed_note(label,
     assert VOCABULARY.label_lookup()[label] == field
 
 
+@pytest.mark.parametrize(("aliases", "text", "field"), [
+    ({}, "Action 12 of priority 3", ""),  # content with a digit: no label has one, so it labels nothing
+    ({}, "1.12", ""),
+    ({}, "Rating (1-5)", "rag"),  # a digit only in a bracketed note is still looked at
+    ({}, "Due date [dd/mm/yyyy]", "end"),
+    ({"comments": ("Q1 update",)}, "Q1 Update", "comments"),  # an alias with a digit: texts with digits are judged
+    ({"comments": ("Q1 update",)}, "Action 12", ""),
+])
+def test_a_text_with_a_digit_is_a_label_only_where_a_label_has_one(aliases, text, field):
+    config = Config(aliases={**Config().aliases, **aliases})
+    assert config.vocabulary.label_lookup()[text] == field
+
+
 @pytest.mark.parametrize(("text", "normal"), [
     ("End date (dd/mm/yy):", "end date"), ("S.No", "s no"), ("#", "#"), ("Action / Decision", "action decision"),
     ("  RAG\u00a0 status ", "rag status"),
