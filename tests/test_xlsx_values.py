@@ -5,7 +5,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from sip_excel.xlsx.package import Package
@@ -52,6 +52,7 @@ def _both(path: Path) -> tuple[list, list, list]:
 @pytest.mark.parametrize("write", [_write_openpyxl, _write_xlsxwriter], ids=["openpyxl", "XlsxWriter"])
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(content=cells)
+@example(content={(0, 0): (60.0, "mmm-yy"), (0, 1): (59.5, "mmm-yy"), (0, 2): (61.0, "mmm-yy")})  # 29 Feb 1900
 def test_the_own_reader_reads_what_calamine_reads(tmp_path, write, content):
     path = tmp_path / "random.xlsx"
     write(path, {position: (value, number_format) for position, (value, number_format) in content.items()})

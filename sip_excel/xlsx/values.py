@@ -242,8 +242,8 @@ def _date(serial: float, date1904: bool) -> Any:
     if serial < 1:
         return (_EPOCH_1900 + _days(serial)).time()  # a time of day, as python-calamine reads it
     epoch = _EPOCH_1904 if date1904 else _EPOCH_1900
-    if not date1904 and serial < 61:
-        serial += 1  # Excel counts a 29 February 1900 that never was
+    if not date1904 and serial < 60:
+        serial += 1  # Excel counts a 29 February 1900 that never was: its 60 reads as 28 February, as in calamine
     moment = epoch + _days(serial)
     return moment.date() if serial == int(serial) else moment
 
