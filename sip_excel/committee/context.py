@@ -15,7 +15,7 @@ from ..names import has_priorities, namer
 from ..narrative import amber_sentence, brag_sentence, completion_sentence, overdue_sentence, red_sentence, \
     status_phrase, status_sentence, travel_intro, travel_sentences
 from ..rollup import COUNT_COLUMNS, STALE_CODES, Rollup, status_label
-from ..rules.comments import PLACEHOLDERS
+from ..rules.comments import PLACEHOLDERS, not_complete
 from ..rules.people import judge_officers
 from ..travel import Travel
 from ..validate import Report
@@ -216,7 +216,7 @@ def stale_none(plan: Plan) -> str:
     column = table.columns.get("comments")
     if column is None:
         return "The plan has no progress comments, so none can be shown as out of date."
-    missing = sum(1 for i in column.blank if table.statuses[i] != "Blue")  # open: as SIP601 counts them
+    missing = len(not_complete(table, column.blank))  # as SIP601 finds them
     if missing:
         return (f"No progress comment is out of date, but {count(missing, 'open action')} "
                 f"{verb(missing, 'has', 'have')} none.")

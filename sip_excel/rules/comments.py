@@ -43,7 +43,9 @@ def _month_end(first: dt.date) -> dt.date:
     return first.replace(day=calendar.monthrange(first.year, first.month)[1])
 
 
-def _not_complete(table: Table, shown: list[int]) -> list[int]:
+def not_complete(table: Table, shown: list[int]) -> list[int]:
+    """The actions among ``shown`` that are not complete (not Blue): those the comment checks and the report
+    hold to account."""
     statuses = table.statuses
     return [i for i in shown if statuses[i] != "Blue"]
 
@@ -54,7 +56,7 @@ class MissingComment(FieldRule):
     code, severity, fields, cells = "SIP601", WARNING, ("comments",), BLANK
 
     def flagged(self, table: Table, column: Column, shown: list[int], context: Context) -> Iterable[int]:
-        return _not_complete(table, shown)
+        return not_complete(table, shown)
 
     def explain(self, table: Table, column: Column, i: int, context: Context) -> tuple[str, str]:
         return (f"Action {table.label(i)} is not complete and has no progress comment.",
@@ -67,7 +69,7 @@ class StaleComment(FieldRule):
     code, severity, fields, cells = "SIP602", WARNING, ("comments",), FILLED
 
     def flagged(self, table: Table, column: Column, shown: list[int], context: Context) -> Iterable[int]:
-        candidates = _not_complete(table, shown)
+        candidates = not_complete(table, shown)
         if "comment_updated" not in table.columns and not context.comment_first_seen:
             texts = column.texts  # only a comment headed with its date can say when it was written
             dated = Memo(SELF_DATED.match)
@@ -119,7 +121,7 @@ class PastFuture(FieldRule):
     def flagged(self, table: Table, column: Column, shown: list[int], context: Context) -> Iterable[int]:
         texts = column.texts
         passed = Memo(lambda text: MONTH_WORD.search(text.lower()) and _passed(text, context.today))
-        return [i for i in _not_complete(table, shown) if passed[texts[i]]]
+        return [i for i in not_complete(table, shown) if passed[texts[i]]]
 
     def explain(self, table: Table, column: Column, i: int, context: Context) -> tuple[str, str]:
         said, month = _passed(column.texts[i], context.today)
