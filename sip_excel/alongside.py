@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import marshal
 import os
+import select
 import threading
 from collections.abc import Callable, Mapping
 from typing import Any, BinaryIO
@@ -32,11 +33,20 @@ class Alongside:
         self._arrived: dict[str, tuple[bool, Any]] = {}
         self._pid: int | None = None
         self._pipe: BinaryIO | None = None
+        self._taken = False  # whether a result has been read from the pipe
         if worth_it and self._works and hasattr(os, "fork") and _single_threaded():
             self._start()
 
     def __contains__(self, name: str) -> bool:
         return name in self._works
+
+    def would_wait(self, name: str) -> bool:
+        """True when asking for ``name`` now would keep this process waiting: the other process is at work and
+        has sent nothing yet. (Once results are taken, this says False: what is buffered cannot be told.)"""
+        if self._pipe is None or name in self._arrived or self._taken:
+            return False
+        ready, _, _ = select.select([self._pipe], [], [], 0)
+        return not ready
 
     def result(self, name: str) -> Any:
         """The named piece's result: from the other process once it has sent it, else done here."""
@@ -79,6 +89,7 @@ class Alongside:
         """Take the next result from the pipe; False once the other process has nothing more to send."""
         if self._pipe is None:
             return False
+        self._taken = True
         head = self._pipe.read(_LENGTH)
         data = self._pipe.read(int.from_bytes(head, "little")) if len(head) == _LENGTH else b""
         try:

@@ -169,10 +169,35 @@ def test_a_plan_surveyed_and_scanned_in_another_process_validates_the_same(sampl
     if stray:
         edit_sheet(sample, add_rows(_cell(stray, "text")), part=PLAN_SHEET)
     command = ["validate", str(sample), "--as-of", "2017-08-31", "--format", "json"]
-    code = ("import os, sys\nfrom sip_excel import cli, xlsx\nxlsx.ALONGSIDE_BYTES = 0\nforks = []\nfork = os.fork\n"
-            "os.fork = lambda: forks.append(1) or fork()\ncode = cli.main(sys.argv[1:])\n"
-            "print(f'forks {len(forks)} exit {code}', file=sys.stderr)")
+    # The survey is made slow, so that this process opens calamine's workbook while it waits (as for a big plan).
+    code = ("import os, sys, time\nfrom sip_excel import cli, xlsx\nxlsx.ALONGSIDE_BYTES = 0\nforks = []\n"
+            "fork = os.fork\nos.fork = lambda: forks.append(1) or fork()\nW = xlsx.WorkbookFile\n"
+            "survey, meanwhile = W._far_sheets, W._open_calamine_meanwhile\n"
+            "W._far_sheets = lambda self: time.sleep(0.5) or survey(self)\nopened = []\n"
+            "W._open_calamine_meanwhile = lambda self: opened.append(1) or meanwhile(self)\n"
+            "code = cli.main(sys.argv[1:])\n"
+            "print(f'forks {len(forks)} opened meanwhile {len(opened)} exit {code}', file=sys.stderr)")
     ran = subprocess.run([sys.executable, "-c", code, *command], capture_output=True, text=True, timeout=120)
     main(command)
     assert ran.stdout == capsys.readouterr().out
-    assert ran.stderr.strip().splitlines()[-1] == "forks 1 exit 1"
+    assert ran.stderr.strip().splitlines()[-1] == "forks 1 opened meanwhile 1 exit 1"
+
+
+WAITING = """\
+import time
+from sip_excel.alongside import Alongside
+ahead = Alongside({"slow": lambda: time.sleep(0.5) or "slow", "next": lambda: "next"})
+print(ahead.would_wait("slow"), ahead.result("slow"), ahead.would_wait("next"), ahead.result("next"))
+print(Alongside({"here": lambda: 1}, worth_it=False).would_wait("here"))
+"""
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="only where the platform can fork")
+def test_whether_asking_now_would_wait():
+    """True while the other process is at work and has sent nothing; False once results are taken, and where the
+    work is done here (it never waits on another process)."""
+    import subprocess
+    import sys
+
+    ran = subprocess.run([sys.executable, "-c", WAITING], capture_output=True, text=True, timeout=60)
+    assert ran.stdout.split("\n") == ["True slow False next", "False", ""], ran.stderr

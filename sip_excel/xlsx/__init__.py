@@ -64,8 +64,9 @@ class WorkbookFile:
             refuse_entities(self._package.head(SHARED_STRINGS, where), where)
         self._parts = read_parts(self._package)
         self._strings: list[str] | None = None
-        # python-calamine's own workbook, opened when a sheet it reads densely is first read: a sheet read from a
-        # trimmed copy (:mod:`.trim`) does without it, and opening it parses the shared strings.
+        # python-calamine's own workbook, opened when a sheet it reads densely is first read (a sheet read from a
+        # trimmed copy, :mod:`.trim`, does without it, and opening it parses the shared strings), or while the
+        # sheets are surveyed in the other process.
         self._calamine: Any = None
         self.sheet_names: list[str] = [sheet.name for sheet in self._parts.sheets]
         # Started now, in one other process where the sheets are big: the survey of every sheet (which must come
@@ -113,6 +114,8 @@ class WorkbookFile:
         if path is not None:  # refuse an XML bomb before anything parses the sheet
             refuse_entities(self._package.head(path, where), where)
         if self._far is None:
+            if self._calamine is None and self._ahead.would_wait(_SURVEY):
+                self._open_calamine_meanwhile()
             self._far = {name: Survey(*found) for name, found in self._ahead.result(_SURVEY).items()}
         found = self._far.get(sheet, Survey(False))
         if found.far and path is not None:
@@ -125,6 +128,15 @@ class WorkbookFile:
 
     def _where(self, sheet: str) -> str:
         return f"sheet '{shown(sheet)}' of {self.path}"
+
+    def _open_calamine_meanwhile(self) -> None:
+        """Open python-calamine's workbook (its shared strings, styles and sheet list; no sheet's cells) while the
+        other process surveys the sheets: this process would only wait for the survey. A workbook calamine cannot
+        open is left for the reading of a sheet, which says so, if one needs calamine at all."""
+        try:
+            self._calamine = open_book(self.path)
+        except WorkbookError:
+            pass
 
     def _calamine_values(self, sheet: str, path: str | None, where: str) -> tuple[list[list[Any]], Merged]:
         """The values through python-calamine; through this package's own reader where calamine cannot."""
