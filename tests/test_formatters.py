@@ -68,6 +68,13 @@ def test_json_and_csv_keep_the_text_exact():
     assert "Gr\x1b[2Jeen\u202e" in FORMATTERS["csv"](report, plan)
 
 
+def test_json_gives_every_field_of_every_finding_in_order():
+    report, plan = _report("Purple", comments="")
+    found = json.loads(FORMATTERS["json"](report, plan))["findings"]
+    assert found and [list(record.items()) for record in found] == [
+        list(finding.to_dict().items()) for finding in report.findings]
+
+
 def test_an_xlsx_of_findings_is_written_despite_control_characters(tmp_path):
     report, plan = _report("Gr\x0bee\x00n\x1a")
     target = tmp_path / "findings.xlsx"
