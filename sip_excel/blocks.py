@@ -62,7 +62,7 @@ def _shared(values: list[Any]) -> list[Any]:
     a plan repeats its statuses, initials and dates thousands of times; rules that pass over a column then
     touch a few objects, not fifty thousand scattered through memory."""
     one: dict[Any, Any] = {}
-    if set(map(type, values)) == {str}:
+    if len(set(map(type, values))) == 1:  # a column of one type (text, dates): equal values are one
         return list(map(one.setdefault, values, values))
     return list(map(one.setdefault, zip(map(type, values), values), values))  # True and 1 are equal, not one
 

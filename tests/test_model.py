@@ -58,3 +58,5 @@ def test_one_object_per_distinct_value_keeps_true_and_one_apart():
     assert shared == values and [type(v) for v in shared] == [type(v) for v in values]
     texts = _shared(["Gr" + "een", "Gre" + "en"])
     assert texts[0] is texts[1]
+    dates = _shared([dt.date(2017, 6, 1), dt.date(2017, 6, 1)])
+    assert dates[0] is dates[1]
