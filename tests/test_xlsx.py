@@ -284,3 +284,15 @@ def test_a_shared_formula_is_shown_by_its_own_text(tmp_path):
     messages = {f["cell"]: f["message"] for f in json.loads(result.stdout)["findings"]}
     assert sorted(messages) == ["I3", "I4", "I5"]
     assert '=H3&" noted"' in messages["I3"] and '=H4&" noted"' in messages["I4"] and '=H5&" noted"' in messages["I5"]
+
+
+def test_calamines_rows_come_as_lists_to_be_written_into():
+    from types import SimpleNamespace
+
+    from sip_excel.xlsx.calamine import sheet_values
+
+    for given in ([["Ref", "Action"], ["1.1", "Audit"]], (("Ref", "Action"), ["1.1", "Audit"])):
+        sheet = SimpleNamespace(to_python=lambda skip_empty_area: given, merged_cell_ranges=[((0, 0), (0, 1))])
+        rows, merged = sheet_values(SimpleNamespace(get_sheet_by_name=lambda name: sheet), "Plan")
+        assert type(rows) is list and all(type(row) is list for row in rows)
+        assert rows == [["Ref", "Action"], ["1.1", "Audit"]] and merged == [((0, 0), (0, 1))]

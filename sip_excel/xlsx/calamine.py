@@ -45,7 +45,9 @@ def sheet_values(book: Any, sheet: str) -> tuple[list[list[Any]], Merged]:
         if isinstance(error, Exception) or type(error).__name__ == "PanicException":
             raise CalamineCannot(one_line(error)) from None
         raise  # Ctrl-C and the like go on as they are
-    return [row if type(row) is list else list(row) for row in rows], merged
+    if type(rows) is not list or set(map(type, rows)) - {list}:  # lists, to be written into (0.9 gives lists)
+        rows = [row if type(row) is list else list(row) for row in rows]
+    return rows, merged
 
 
 @contextmanager
