@@ -186,7 +186,22 @@ def synthetic_plan(size: int | str, folder: Path) -> Path:
     return path
 
 
+def sizes_given(arguments: list[str]) -> list[int | str]:
+    """The sizes named on the command line (numbers of actions, or a number with "+far"), else the defaults."""
+    sizes: list[int | str] = []
+    for argument in arguments:
+        actions, plus, far = argument.partition("+")
+        if not actions.isdigit() or int(actions) < 1 or (plus and far != "far"):
+            raise SystemExit(f"bench_validate: '{argument}' is not a size: give a number of actions (10000), or one "
+                             "with a stray far cell (10000+far). --help says more.")
+        sizes.append(argument if plus else int(actions))
+    return sizes or SIZES + FAR
+
+
 if __name__ == "__main__":
     arguments = sys.argv[1:]
+    if {"-h", "--help"} & set(arguments):
+        print(__doc__)
+        raise SystemExit(0)
     run = phases if "--phases" in arguments else main
-    run([a if "+" in a else int(a) for a in arguments if a != "--phases"] or SIZES + FAR)
+    run(sizes_given([a for a in arguments if a != "--phases"]))
