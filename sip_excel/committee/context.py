@@ -15,7 +15,7 @@ from ..names import has_priorities, namer
 from ..narrative import amber_sentence, brag_sentence, completion_sentence, overdue_sentence, red_sentence, \
     status_phrase, status_sentence, travel_intro, travel_sentences
 from ..rollup import COUNT_COLUMNS, STALE_CODES, Rollup, status_label
-from ..rules.comments import PLACEHOLDERS, not_complete
+from ..rules.comments import PLACEHOLDERS, not_complete, said_of_past_month
 from ..rules.people import judge_officers
 from ..travel import Travel
 from ..validate import Report
@@ -224,21 +224,23 @@ def stale_none(plan: Plan) -> str:
 
 
 def stale_items(plan: Plan, validation: Report, config: Config, name: Callable[[Action], str]) -> list[str]:
-    """Open actions whose progress comment is out of date, each once, saying why in the Members' terms."""
-    reasons: dict[int, str] = {}
+    """Open actions whose progress comment is out of date, each once, saying why in the Members' terms: what the
+    comment says of a month now past (SIP603, worked out as the rule works it out), else how long it has stood."""
+    flagged: dict[int, str] = {}  # row -> the first stale code found there
     for finding in validation.findings:
-        if finding.code in STALE_CODES and finding.row not in reasons:
-            said = re.search(r'says "(.*)", but (\w+ \d{4}) has passed', finding.message)
-            reasons[finding.row] = (f'its latest comment says "{clean(said[1])}", and {said[2]} has passed'
-                                    if said and finding.code == "SIP603" else
-                                    f"its progress comment has not been updated for over "
-                                    f"{count(max(1, round(config.staleness_days / 30.4)), 'month')}")
+        if finding.code in STALE_CODES:
+            flagged.setdefault(finding.row, finding.code)
+    months = max(1, round(config.staleness_days / 30.4))
     items = []
     for action in plan.actions:
         rows = [action.row + 1, *(r + 1 for r in action.extra_rows)]
-        reason = next((reasons[r] for r in rows if r in reasons), None)
-        if reason and (text := action_text(action)):
-            items.append(f"{without_stop(text)} ({name(action)}): {reason}.")
+        code = next((flagged[r] for r in rows if r in flagged), None)
+        if code is None or not (text := action_text(action)):
+            continue
+        said = said_of_past_month(action.text("comments"), validation.as_of) if code == "SIP603" else None
+        reason = (f'its latest comment says "{clean(said[0])}", and {said[1]:%B %Y} has passed' if said else
+                  f"its progress comment has not been updated for over {count(months, 'month')}")
+        items.append(f"{without_stop(text)} ({name(action)}): {reason}.")
     return items
 
 

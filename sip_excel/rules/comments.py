@@ -104,8 +104,9 @@ class StaleComment(FieldRule):
 
 
 @lru_cache(maxsize=4096)  # asked twice of each comment it flags, and plans repeat short comments
-def _passed(text: str, today: dt.date) -> tuple[str, dt.date] | None:
-    """What a comment says of the future, and the month it names, for the first month now past at ``today``."""
+def said_of_past_month(text: str, today: dt.date) -> tuple[str, dt.date] | None:
+    """What a comment says of the future, and the month it names, for the first month now past at ``today``
+    (what SIP603 reports, and the committee report repeats)."""
     for match in FUTURE_MONTH.finditer(text):
         month = nearest_month(MONTH_NAMES[match[1].lower()], int(match[2]) if match[2] else None, today)
         if _month_end(month) < today:
@@ -120,11 +121,11 @@ class PastFuture(FieldRule):
 
     def flagged(self, table: Table, column: Column, shown: list[int], context: Context) -> Iterable[int]:
         texts = column.texts
-        passed = Memo(lambda text: MONTH_WORD.search(text.lower()) and _passed(text, context.today))
+        passed = Memo(lambda text: MONTH_WORD.search(text.lower()) and said_of_past_month(text, context.today))
         return [i for i in not_complete(table, shown) if passed[texts[i]]]
 
     def explain(self, table: Table, column: Column, i: int, context: Context) -> tuple[str, str]:
-        said, month = _passed(column.texts[i], context.today)
+        said, month = said_of_past_month(column.texts[i], context.today)
         return (f"The comment says \"{said}\", but {month:%B %Y} has passed at {context.as_of}.",
                 "Say whether it happened, and if not, when it will.")
 
