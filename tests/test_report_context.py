@@ -53,6 +53,9 @@ def test_as_above_never_reaches_into_another_priority():
     ("Jo Smith", {}, "Jo Smith"),  # no Officers list: a full name or a role is what Members read
     ("Head of Service", {}, "Head of Service"),
     ("Jo Smith / AB", {}, "Jo Smith and AB"),
+    ("HR Team", {}, "HR Team"),  # a role beside initials-like letters is read whole, never cut to 'HR'
+    ("Head of HR / JS", {}, "Head of HR and JS"),
+    ("PD PD", {}, "PD"),
     ("Rachel Green", {"RG": Officer("RG", "Rachel Green")}, "Rachel Green"),  # the listed name written out
     ("Jo Smith", {"RG": Officer("RG", "Rachel Green")}, ""),  # with a list, only its officers are named
     ("12345", {}, ""),

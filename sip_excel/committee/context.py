@@ -154,19 +154,21 @@ def latest_comment(plan: Plan, index: int) -> str:
 
 
 def lead_names(action: Action, config: Config) -> str:
-    """The lead officer as Members read it: names from the Settings Officers list, else initials; anything that
-    is not an officer ('TOTAL') is left out."""
+    """The lead officer as Members read it: names from the Settings Officers list, else initials, else a name or
+    a role as written ('HR Team' is never cut to 'HR'); anything that is not an officer ('TOTAL') is left out."""
     names = []
     listed = {o.name.lower(): o.name for o in config.officers.values() if o.name}
     for part in re.split(r"\s*[/,&+;]\s*|\s+and\s+", clean(action.text("lead_officer"))):
         words = part.split()
         if part.lower() in listed:  # 'Rachel Green' written out for RG
             names.append(listed[part.lower()])
-        elif not config.officers and words and not any(_INITIALS.match(w) for w in words) \
-                and judge_officers(part, frozenset()) is None:
-            # Without an Officers list, people write full names or roles ('Jo Smith', 'Head of Service'),
-            # which are what Members should read.
+        elif not config.officers and words and judge_officers(part, frozenset()) is None and (
+                not any(_INITIALS.match(w) for w in words) or any(map(_is_plain_word, words))):
+            # Without an Officers list, people write full names or roles ('Jo Smith', 'Head of Service',
+            # 'HR Team'), which are what Members should read, whole. Initials beside a word in capitals
+            # ('IA TOTAL') are the initials.
             names.append(part)
+            continue
         for token in words:
             officer = config.officers.get(token)
             if officer is not None:
@@ -174,6 +176,11 @@ def lead_names(action: Action, config: Config) -> str:
             elif _INITIALS.match(token) and (not config.officers):
                 names.append(token)
     return join(list(dict.fromkeys(names)))
+
+
+def _is_plain_word(word: str) -> bool:
+    """A word of a name or a role as people write one ('Team', 'of', 'Smith'), not initials or capitals."""
+    return word[:1].isalpha() and word[1:].islower()
 
 
 def challenge_items(plan: Plan, name: Callable[[Action], str]) -> list[str]:
