@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from sip_excel.committee.context import achievement_items, challenge_items, completed_in_period, group_count, \
-    latest_comment, lead_names, overdue_items, period_start, section_paragraphs
+    latest_comment, lead_names, overdue_items, period_start, section_aim, section_paragraphs
 from sip_excel.config import Officer
 from sip_excel.grid import Grid
 from sip_excel.names import namer
@@ -152,6 +152,20 @@ def test_a_section_paragraph_names_its_recommendation_counts_and_progress():
     assert paragraph == {"title": "Improve written plans.",
                          "text": "Of its two actions, one is complete and one is at green. "
                                  "Latest progress: Audit in October."}
+
+
+@pytest.mark.parametrize(("aims", "title"), [
+    (["Expedite the provision of health histories for", "all care leavers", ""],
+     "Expedite the provision of health histories for all care leavers"),  # typed down the column, line by line
+    (["5. Explore provision of placement options available for", "children looked after (pg. 16)", "Another"],
+     "5. Explore provision of placement options available for children looked after (pg. 16)"),
+    (["Improve written plans.", "including early help plans"], "Improve written plans."),  # a sentence ended
+    (["Improve written plans", "Ensure assessments are prompt"], "Improve written plans"),  # a new aim
+    (["", "", "Improve written plans"], "Improve written plans"),
+    (["", ""], ""),
+])
+def test_a_recommendation_typed_down_the_aim_column_is_read_whole(aims, title):
+    assert section_aim(aims) == title
 
 
 def test_not_started_and_on_hold_are_named_as_such_not_as_unrated():

@@ -251,6 +251,22 @@ def stale_items(plan: Plan, validation: Report, config: Config, name: Callable[[
     return items
 
 
+def section_aim(aims: list[str]) -> str:
+    """A section's recommendation: its first aim, with the aims below it that carry on its words. A long
+    recommendation is often typed down the aim column, one row per line ("... health histories for", then "all
+    care leavers" beside the next action): a line that starts in lower case, under one that does not end a
+    sentence, goes on from it."""
+    written = [aim for aim in aims if aim]
+    if not written:
+        return ""
+    title = written[0]
+    for line in written[1:]:
+        if not line[:1].islower() or title.endswith((".", "!", "?", ":", ";", ")")):
+            break
+        title = f"{title} {line}"
+    return title
+
+
 def section_paragraphs(plan: Plan, as_of: dt.date) -> list[dict[str, str]]:
     """One paragraph per section of a divided priority (Priority 5's Ofsted recommendations): its recommendation
     (or heading), its counts, and the latest progress written in it."""
@@ -262,7 +278,7 @@ def section_paragraphs(plan: Plan, as_of: dt.date) -> list[dict[str, str]]:
             counts = Counter(status_label(plan.actions[i]) for i in indices)
             ordered = {s: counts[s] for s in (*COUNT_COLUMNS, *counts) if counts[s]}
             progress = next((c for i in reversed(indices) if (c := latest_comment(plan, i))), "")
-            aim = next((clean(plan.actions[i].text("aim")) for i in indices if plan.actions[i].text("aim")), "")
+            aim = section_aim([clean(plan.actions[i].text("aim")) for i in indices])
             # The section's recommendation (its first aim) names it best; else its heading without "Section 3:".
             title = aim or re.sub(r"^Section \d+:\s*", "", section).strip()
             paragraphs.append({
