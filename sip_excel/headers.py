@@ -209,7 +209,22 @@ def _alias_fix(grid: Grid, config: Config, nearest: HeaderMatch, missing: list[s
     if guesses:
         return (f"If that column is there under another label, add a row {' and a row '.join(guesses)} under "
                 "Column aliases in Settings.")
-    return "Add the column, or add its label under Column aliases in Settings."
+    return " ".join(_how_to_add(name) for name in missing)
+
+
+# How a missing required column may be headed (labels the vocabulary reads without set-up), and what it holds.
+HOW_HEADED = {"action": (("Action", "Task", "Description"), "what is to be done"),
+              "rag": (("RAG status", "Status", "RAG"), "values such as Green, Amber, Red, Blue, Done or In progress")}
+
+
+def _how_to_add(name: str) -> str:
+    """How to give the plan a missing required column: labels read without set-up, what it holds, and the
+    Settings row that names it where it is there under a label of the plan's own."""
+    title = FIELD_SPECS[name].title
+    labels, holds = HOW_HEADED.get(name, ((title,), ""))
+    headed = " or ".join(", ".join(f"'{label}'" for label in labels).rsplit(", ", 1))
+    return (f"Add a column headed {headed}{f' ({holds})' if holds else ''}; or, if the plan has it under a label "
+            f"of its own, add a row '{title} | <that label>' under Column aliases in Settings.")
 
 
 def _labels(names: list[str]) -> str:

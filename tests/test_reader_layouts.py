@@ -13,8 +13,10 @@ from typing import Any
 import pytest
 
 from sip_excel.api import load
+from sip_excel.config import Config
 from sip_excel.errors import PlanStructureError
 from sip_excel.grid import Grid
+from sip_excel.headers import HOW_HEADED
 from sip_excel.validate import validate
 
 AS_OF = dt.date(2017, 8, 31)
@@ -196,11 +198,22 @@ def test_the_text_output_names_the_other_sheets_with_a_table():
      "column. If that column is there under another label, add a row 'Action | Item' under Column aliases in "
      "Settings."),
     ([["Budget"], ["Line", "Amount"], ["Staff", 100]], "SIP101: no plan table found"),
+    # no column looks like the missing one: the labels read without set-up, what it holds, the Settings row
+    ([["Task", "Owner", "Deadline"], ["Buy the thing", "RG", "2017-05-01"], ["Sell it", "RG", "2017-06-01"]],
+     "SIP102: sheet 'Plan', header row 1: no 'RAG status' column. Add a column headed 'RAG status', 'Status' or "
+     "'RAG' (values such as Green, Amber, Red, Blue, Done or In progress); or, if the plan has it under a label of "
+     "its own, add a row 'RAG status | <that label>' under Column aliases in Settings."),
 ])
 def test_no_plan_table_names_the_nearest_row_and_the_alias_that_fixes_it(rows, message):
     with pytest.raises(PlanStructureError) as caught:
         load({"Plan": Grid("Plan", rows)}, as_of=AS_OF)
     assert str(caught.value).startswith(message)
+
+
+@pytest.mark.parametrize(("name", "label"), [(name, label) for name, (labels, _) in HOW_HEADED.items()
+                                             for label in labels])
+def test_the_labels_a_message_offers_are_read_without_set_up(name, label):
+    assert Config().vocabulary.label_lookup()[label] == name
 
 
 @pytest.mark.parametrize("headings", [[["Field", "Labels"]], []], ids=["under the table's headings", "as the message says"])
