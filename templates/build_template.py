@@ -61,6 +61,14 @@ def mark_header_row(grid) -> None:
             properties.append(OxmlElement("w:tblHeader"))
 
 
+def keep_together(grid) -> None:
+    """A short table on one page: each row's text keeps with the next row (Word moves it whole)."""
+    for row in grid.rows[:-1]:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
+
+
 def table(document, header: list[str], cells: list[str], widths: list[float], loop: str) -> None:
     """A table with a header row and one templated row repeated by a {%tr %} loop."""
     grid = document.add_table(rows=4, cols=len(header))
@@ -161,7 +169,7 @@ def build(target: Path = TARGET) -> Path:
     document.add_paragraph("{%p endif %}")
 
     document.add_heading("BRAG ratings", level=2)
-    document.add_paragraph("Each action is rated BRAG:")
+    document.add_paragraph("Each action is rated BRAG:").paragraph_format.keep_with_next = True
     key = document.add_table(rows=len(BRAG_KEY) + 1, cols=2)
     key.style = "Table Grid"
     key.cell(0, 0).text, key.cell(0, 1).text = "Status", "Meaning"
@@ -171,6 +179,7 @@ def build(target: Path = TARGET) -> Path:
         shade(key.cell(r, 0), colour)
     fix_widths(key, [2.5, 14])
     mark_header_row(key)
+    keep_together(key)
 
     document.add_heading("Key achievements", level=2)
     document.add_paragraph("{{ achievements_intro }}")

@@ -318,6 +318,16 @@ def test_a_bad_date_appears_as_the_plan_shows_it(built):
     assert not any("1900" in cells[3] + cells[4] for cells in rows)
 
 
+def test_the_brag_key_stays_on_one_page(built):
+    """The key's rows keep with the next (Word moves the table whole), and its lead-in keeps with it."""
+    document = Document(built[1])
+    (key,) = [table for table in document.tables if table.cell(0, 0).text == "Status"]
+    assert all(paragraph.paragraph_format.keep_with_next for row in key.rows[:-1] for cell in row.cells
+               for paragraph in cell.paragraphs)
+    lead_in = next(p for p in document.paragraphs if p.text == "Each action is rated BRAG:")
+    assert lead_in.paragraph_format.keep_with_next
+
+
 # ------------------------------------------------------------------ accessible
 
 def test_accessible(built, figures):
