@@ -274,3 +274,18 @@ def test_a_non_standard_status_is_told_to_become_the_status_it_is_read_as(writte
     report = validate(read_plan(plan_grid({"rag": written}), config), config)
     [finding] = report.findings
     assert f"read as {status}" in finding.message and finding.suggestion == suggestion
+
+
+@pytest.mark.parametrize("written", ["Not started", "On hold"])
+def test_a_status_with_no_brag_colour_names_the_settings_row_that_makes_it_the_plans_own(written):
+    """The suggestion is a rating, or the BRAG spellings row it names, which once added stops the warning."""
+    from sip_excel.api import load
+
+    config = make_config(select=("SIP403",))
+    [finding] = validate(read_plan(plan_grid({"rag": written}), config), config).findings
+    meaning = written.lower()
+    assert finding.suggestion == (f"Rate it Blue, Red, Amber or Green; or, if it is one of the plan's own statuses, "
+                                  f"add a row '{written} | {meaning.capitalize()}' under BRAG spellings in Settings.")
+    settings = Grid("Settings", [["BRAG spellings"], [written, meaning.capitalize()]])  # the row it names
+    plan, config = load({"Plan": plan_grid({"rag": written}), "Settings": settings}, select=("SIP403",))
+    assert validate(plan, config).findings == [] and plan.table.meanings == [meaning]

@@ -66,7 +66,8 @@ class NonStandardRag(FieldRule):
             return (f"'{plain(written) or written}' means {meaning}, read as {status}, but is not a BRAG status, "
                     "so filters and counts in Excel will miss it.", status)
         return (f"'{plain(written) or written}' means {meaning}, which has no BRAG colour; it is counted as "
-                f"{meaning}.", f"Keep it, or add it to BRAG spellings in Settings as {meaning.capitalize()}.")
+                f"{meaning}.", f"Rate it Blue, Red, Amber or Green; or, if it is one of the plan's own statuses, "
+                f"add a row '{plain(written) or written} | {meaning.capitalize()}' under BRAG spellings in Settings.")
 
 
 def _is_standard(written: str, standard: frozenset[str] | set[str]) -> bool:
