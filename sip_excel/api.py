@@ -70,7 +70,10 @@ def _find_plan(names: list[str], grid_of: Callable[[str], Grid], config: Config)
     """
     if config.plan_sheet:
         chosen = _sheet_named(names, config.plan_sheet)
-        return read_plan(grid_of(chosen), config)
+        try:
+            return read_plan(grid_of(chosen), config)
+        except NoPlanTable as error:
+            raise _pointing_elsewhere(error, names, grid_of, config, chosen) from None
     plans: list[Plan] = []
     nearest: NoPlanTable | None = None
     unreadable: list[tuple[str, SipError]] = []
@@ -97,6 +100,26 @@ def _find_plan(names: list[str], grid_of: Callable[[str], Grid], config: Config)
     raise PlanStructureError("no plan table found: no sheet has a header row naming an Action and a Status "
                              "column (such as Action or Task, and RAG status or Status). Check you opened the "
                              "plan, or add your labels under Column aliases in Settings.", code="SIP101")
+
+
+def _pointing_elsewhere(error: NoPlanTable, names: list[str], grid_of: Callable[[str], Grid], config: Config,
+                        chosen: str) -> NoPlanTable:
+    """The chosen sheet's error, naming the other sheets that do hold a plan table (a dashboard chosen by
+    mistake, say); the error as it was where none does."""
+    found = []
+    for name in names:
+        if name == chosen or name == SETTINGS_SHEET or name in TOOL_SHEETS:
+            continue
+        try:
+            found.append((name, len(read_plan(grid_of(name), config).table)))
+        except SipError:
+            continue
+    if not found:
+        return error
+    listed = ", ".join(f"'{name}' ({count} action{'s' if count != 1 else ''})" for name, count in found)
+    text = str(error).removeprefix(f"{error.code}: ")
+    return NoPlanTable(f"{text} A plan table is on {listed}: choose that sheet instead (with --sheet, or Plan sheet "
+                       "in Settings).", code=error.code or "SIP101", score=error.score)
 
 
 def _sheet_named(names: list[str], wanted: str) -> str:

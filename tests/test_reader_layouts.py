@@ -297,6 +297,21 @@ def test_the_command_reads_a_tracker_workbook_end_to_end(tmp_path):
     assert rolled.stdout.splitlines()[-1].startswith(",,Total,1,0,0,1,0,2,50,")
 
 
+@pytest.mark.parametrize(("sheets", "ends"), [
+    ({"Dashboard": [["Summary"], ["Status", "Count"], ["Green", 4]],
+      "Actions": [["Task", "Owner", "Status"], ["Do it", "JS", "Green"], ["Then this", "JS", "Amber"]]},
+     "A plan table is on 'Actions' (2 actions): choose that sheet instead (with --sheet, or Plan sheet in "
+     "Settings)."),
+    ({"Dashboard": [["Summary"], ["Status", "Count"], ["Green", 4]], "Notes": [["Nothing here"]]},
+     "add them under Column aliases in Settings."),  # no other sheet has one: the error as it was
+])
+def test_a_chosen_sheet_without_a_table_names_the_sheets_that_have_one(sheets, ends):
+    with pytest.raises(PlanStructureError) as caught:
+        load({name: Grid(name, rows) for name, rows in sheets.items()}, sheet="dashboard", as_of=AS_OF)
+    assert str(caught.value).startswith("SIP101: no plan table found on sheet 'Dashboard'")
+    assert str(caught.value).endswith(ends)
+
+
 def test_a_sheet_that_cannot_be_read_beside_the_plan_does_not_stop_the_run():
     from sip_excel.errors import WorkbookError
 
