@@ -56,6 +56,9 @@ def test_as_above_never_reaches_into_another_priority():
     ("HR Team", {}, "HR Team"),  # a role beside initials-like letters is read whole, never cut to 'HR'
     ("Head of HR / JS", {}, "Head of HR and JS"),
     ("PD PD", {}, "PD"),
+    ("RG tbc", {}, "RG"),  # a note beside initials is not a name
+    ("JS interim", {}, "JS"),
+    ("AB Lead", {}, "AB Lead"),
     ("Rachel Green", {"RG": Officer("RG", "Rachel Green")}, "Rachel Green"),  # the listed name written out
     ("Jo Smith", {"RG": Officer("RG", "Rachel Green")}, ""),  # with a list, only its officers are named
     ("12345", {}, ""),
@@ -163,6 +166,10 @@ def test_a_section_paragraph_names_its_recommendation_counts_and_progress():
     (["Improve written plans", "Ensure assessments are prompt"], "Improve written plans"),  # a new aim
     (["", "", "Improve written plans"], "Improve written plans"),
     (["", ""], ""),
+    (["ensure every child has a plan"] * 3, "ensure every child has a plan"),  # a merged aim, copied down
+    (["Expedite the provision for", "Expedite the provision for", "all care leavers"],
+     "Expedite the provision for all care leavers"),
+    (["Ensure X happens", "", "consider Y"], "Ensure X happens"),  # a row with no aim ends it
 ])
 def test_a_recommendation_typed_down_the_aim_column_is_read_whole(aims, title):
     assert section_aim(aims) == title
@@ -227,3 +234,17 @@ def test_what_the_report_says_of_an_empty_list_is_what_the_plan_can_show(header,
 
     plan = read_plan(Grid("Tracker", [header, *rows]), make_config())
     assert (overdue_none(plan), stale_none(plan)) == (overdue, stale)
+
+
+def test_an_old_comment_that_names_a_past_month_is_said_by_that_month():
+    """A comment both out of date (SIP602: headed April) and speaking of July as still to come (SIP603): the
+    report says what it says of July, the more telling reason."""
+    from sip_excel.committee.context import stale_items
+    from sip_excel.validate import validate
+
+    plan = plan_of({"ref": "1.1", "rag": "Green", "comments": "Update April 2017: will be done by end July."})
+    config = make_config()
+    report = validate(plan, config)
+    assert {"SIP602", "SIP603"} <= {f.code for f in report.findings}
+    [item] = stale_items(plan, report, config, namer(plan))
+    assert item.endswith('(1.1): its latest comment says "will be done by end July", and July 2017 has passed.')

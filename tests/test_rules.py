@@ -276,16 +276,20 @@ def test_a_non_standard_status_is_told_to_become_the_status_it_is_read_as(writte
     assert f"read as {status}" in finding.message and finding.suggestion == suggestion
 
 
-@pytest.mark.parametrize("written", ["Not started", "On hold"])
-def test_a_status_with_no_brag_colour_names_the_settings_row_that_makes_it_the_plans_own(written):
-    """The suggestion is a rating, or the BRAG spellings row it names, which once added stops the warning."""
+@pytest.mark.parametrize(("written", "spelling"), [("Not started", "Not started"), ("On hold", "On hold"),
+                                                  ("on hold", "On hold"), ("Not started ", "Not started")])
+def test_a_status_with_no_brag_colour_names_the_settings_row_that_makes_it_the_plans_own(written, spelling):
+    """The suggestion is a rating, or the BRAG spellings row it names (and the cell written as that row spells
+    it), which once done stops the warning."""
     from sip_excel.api import load
 
     config = make_config(select=("SIP403",))
     [finding] = validate(read_plan(plan_grid({"rag": written}), config), config).findings
-    meaning = written.lower()
-    assert finding.suggestion == (f"Rate it Blue, Red, Amber or Green; or, if it is one of the plan's own statuses, "
-                                  f"add a row '{written} | {meaning.capitalize()}' under BRAG spellings in Settings.")
-    settings = Grid("Settings", [["BRAG spellings"], [written, meaning.capitalize()]])  # the row it names
-    plan, config = load({"Plan": plan_grid({"rag": written}), "Settings": settings}, select=("SIP403",))
+    meaning = spelling.lower()
+    retyped = "" if spelling == written else f", and write the cell '{spelling}'"
+    assert finding.suggestion == (f"Choose Blue (complete), Red, Amber or Green. Or, if it is one of the plan's own "
+                                  f"statuses, add a row '{spelling} | {meaning.capitalize()}' under BRAG spellings "
+                                  f"in Settings{retyped}.")
+    settings = Grid("Settings", [["BRAG spellings"], [spelling, meaning.capitalize()]])  # the row it names
+    plan, config = load({"Plan": plan_grid({"rag": spelling}), "Settings": settings}, select=("SIP403",))
     assert validate(plan, config).findings == [] and plan.table.meanings == [meaning]

@@ -163,10 +163,10 @@ def lead_names(action: Action, config: Config) -> str:
         if part.lower() in listed:  # 'Rachel Green' written out for RG
             names.append(listed[part.lower()])
         elif not config.officers and words and judge_officers(part, frozenset()) is None and (
-                not any(_INITIALS.match(w) for w in words) or any(map(_is_plain_word, words))):
+                not any(_INITIALS.match(w) for w in words) or _a_named_role(words)):
             # Without an Officers list, people write full names or roles ('Jo Smith', 'Head of Service',
             # 'HR Team'), which are what Members should read, whole. Initials beside a word in capitals
-            # ('IA TOTAL') are the initials.
+            # ('IA TOTAL') or a note ('RG tbc', 'JS interim') are the initials.
             names.append(part)
             continue
         for token in words:
@@ -178,9 +178,15 @@ def lead_names(action: Action, config: Config) -> str:
     return join(list(dict.fromkeys(names)))
 
 
-def _is_plain_word(word: str) -> bool:
-    """A word of a name or a role as people write one ('Team', 'of', 'Smith'), not initials or capitals."""
-    return word[:1].isalpha() and word[1:].islower()
+_JOINING = frozenset({"of", "and", "for", "the", "&"})
+
+
+def _a_named_role(words: list[str]) -> bool:
+    """True for initials-like letters in a name or a role ('HR Team', 'Head of HR'): every other word capitalised
+    or one that joins a name's words, and at least one capitalised."""
+    named = [w for w in words if not _INITIALS.match(w)]
+    return any(w[:1].isupper() and w[1:].islower() for w in named) and all(
+        (w[:1].isupper() and w[1:].islower()) or w.lower() in _JOINING for w in named)
 
 
 def challenge_items(plan: Plan, name: Callable[[Action], str]) -> list[str]:
@@ -232,19 +238,20 @@ def stale_none(plan: Plan) -> str:
 
 def stale_items(plan: Plan, validation: Report, config: Config, name: Callable[[Action], str]) -> list[str]:
     """Open actions whose progress comment is out of date, each once, saying why in the Members' terms: what the
-    comment says of a month now past (SIP603, worked out as the rule works it out), else how long it has stood."""
-    flagged: dict[int, str] = {}  # row -> the first stale code found there
+    comment says of a month now past (SIP603, worked out as the rule works it out; said even where the comment
+    is also old, SIP602), else how long it has stood."""
+    flagged: dict[int, set[str]] = {}  # row -> the stale codes found there
     for finding in validation.findings:
         if finding.code in STALE_CODES:
-            flagged.setdefault(finding.row, finding.code)
+            flagged.setdefault(finding.row, set()).add(finding.code)
     months = max(1, round(config.staleness_days / 30.4))
     items = []
     for action in plan.actions:
         rows = [action.row + 1, *(r + 1 for r in action.extra_rows)]
-        code = next((flagged[r] for r in rows if r in flagged), None)
-        if code is None or not (text := action_text(action)):
+        codes = set().union(*(flagged[r] for r in rows if r in flagged))
+        if not codes or not (text := action_text(action)):
             continue
-        said = said_of_past_month(action.text("comments"), validation.as_of) if code == "SIP603" else None
+        said = said_of_past_month(action.text("comments"), validation.as_of) if "SIP603" in codes else None
         reason = (f'its latest comment says "{clean(said[0])}", and {said[1]:%B %Y} has passed' if said else
                   f"its progress comment has not been updated for over {count(months, 'month')}")
         items.append(f"{without_stop(text)} ({name(action)}): {reason}.")
@@ -252,18 +259,21 @@ def stale_items(plan: Plan, validation: Report, config: Config, name: Callable[[
 
 
 def section_aim(aims: list[str]) -> str:
-    """A section's recommendation: its first aim, with the aims below it that carry on its words. A long
-    recommendation is often typed down the aim column, one row per line ("... health histories for", then "all
-    care leavers" beside the next action): a line that starts in lower case, under one that does not end a
-    sentence, goes on from it."""
-    written = [aim for aim in aims if aim]
-    if not written:
+    """A section's recommendation: its first aim, with the aims of the actions right below it that carry on its
+    words. A long recommendation is often typed down the aim column, one row per line ("... health histories
+    for", then "all care leavers" beside the next action): a line that starts in lower case, under one that does
+    not end a sentence, goes on from it. A merged aim, copied down to each action it covers, is one line; a
+    row with no aim ends it."""
+    start = next((k for k, aim in enumerate(aims) if aim), None)
+    if start is None:
         return ""
-    title = written[0]
-    for line in written[1:]:
-        if not line[:1].islower() or title.endswith((".", "!", "?", ":", ";", ")")):
+    title = line = aims[start]
+    for following in aims[start + 1:]:
+        if following == line:
+            continue  # the same merged cell, copied down
+        if not following[:1].islower() or title.endswith((".", "!", "?", ":", ";", ")")):
             break
-        title = f"{title} {line}"
+        title, line = f"{title} {following}", following
     return title
 
 

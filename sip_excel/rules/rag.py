@@ -65,9 +65,12 @@ class NonStandardRag(FieldRule):
         if status:  # a word of another scale: 'On track', 'Done', 'A/G', a green circle
             return (f"'{plain(written) or written}' means {meaning}, read as {status}, but is not a BRAG status, "
                     "so filters and counts in Excel will miss it.", status)
-        return (f"'{plain(written) or written}' means {meaning}, which has no BRAG colour; it is counted as "
-                f"{meaning}.", f"Rate it Blue, Red, Amber or Green; or, if it is one of the plan's own statuses, "
-                f"add a row '{plain(written) or written} | {meaning.capitalize()}' under BRAG spellings in Settings.")
+        shown = plain(written) or written.strip()
+        spelling = shown[:1].upper() + shown[1:]  # a standard spelling starts with a capital, nothing around it
+        retyped = "" if spelling == written else f", and write the cell '{spelling}'"
+        return (f"'{shown}' means {meaning}, which has no BRAG colour; it is counted as {meaning}.",
+                f"{CHOOSE} Or, if it is one of the plan's own statuses, add a row '{spelling} | "
+                f"{meaning.capitalize()}' under BRAG spellings in Settings{retyped}.")
 
 
 def _is_standard(written: str, standard: frozenset[str] | set[str]) -> bool:
