@@ -191,7 +191,7 @@ def sizes_given(arguments: list[str]) -> list[int | str]:
     sizes: list[int | str] = []
     for argument in arguments:
         actions, plus, far = argument.partition("+")
-        if not actions.isdigit() or int(actions) < 1 or (plus and far != "far"):
+        if not actions.isdecimal() or int(actions) < 1 or (plus and far != "far"):
             raise SystemExit(f"bench_validate: '{argument}' is not a size: give a number of actions (10000), or one "
                              "with a stray far cell (10000+far). --help says more.")
         sizes.append(argument if plus else int(actions))

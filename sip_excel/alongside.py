@@ -40,13 +40,15 @@ class Alongside:
     def __contains__(self, name: str) -> bool:
         return name in self._works
 
-    def would_wait(self, name: str) -> bool:
-        """True when asking for ``name`` now would keep this process waiting: the other process is at work and
-        has sent nothing yet. (Once results are taken, this says False: what is buffered cannot be told.)"""
-        if self._pipe is None or name in self._arrived or self._taken:
+    def would_wait(self) -> bool:
+        """True when asking for a result now would keep this process waiting: the other process is at work and
+        has sent nothing yet. Once a result is taken this says False (what the pipe's buffer holds cannot be
+        told), as it does where no poll is to be had."""
+        if self._pipe is None or self._taken or not hasattr(select, "poll"):
             return False
-        ready, _, _ = select.select([self._pipe], [], [], 0)
-        return not ready
+        poll = select.poll()  # not select(), which refuses a descriptor past 1023 (a long-lived host may have one)
+        poll.register(self._pipe, select.POLLIN)
+        return not poll.poll(0)
 
     def result(self, name: str) -> Any:
         """The named piece's result: from the other process once it has sent it, else done here."""

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from .config import SETTINGS_SHEET, TOOL_SHEETS, Config, config_from_settings
 from .errors import PlanStructureError, SipError
 from .grid import Grid
+from .headers import labels_read
 from .history import HISTORY_SHEET, History
 from .model import Plan
 from .reader import NoPlanTable, read_plan
@@ -77,9 +78,7 @@ def _find_plan(names: list[str], grid_of: Callable[[str], Grid], config: Config)
     plans: list[Plan] = []
     nearest: NoPlanTable | None = None
     unreadable: list[tuple[str, SipError]] = []
-    for name in names:
-        if name == SETTINGS_SHEET or name in TOOL_SHEETS:
-            continue
+    for name in _plan_candidates(names):
         try:
             plans.append(read_plan(grid_of(name), config))
         except NoPlanTable as error:
@@ -98,8 +97,13 @@ def _find_plan(names: list[str], grid_of: Callable[[str], Grid], config: Config)
     if nearest is not None and nearest.score >= 2:
         raise nearest
     raise PlanStructureError("no plan table found: no sheet has a header row naming an Action and a Status "
-                             "column (such as Action or Task, and RAG status or Status). Check you opened the "
-                             "plan, or add your labels under Column aliases in Settings.", code="SIP101")
+                             f"column (such as {labels_read()}). Check you opened the plan, or add your labels "
+                             "under Column aliases in Settings.", code="SIP101")
+
+
+def _plan_candidates(names: list[str], besides: str | None = None) -> list[str]:
+    """The sheets that may hold the plan: all but Settings, the sheets the tool writes, and ``besides``."""
+    return [name for name in names if name != SETTINGS_SHEET and name not in TOOL_SHEETS and name != besides]
 
 
 def _pointing_elsewhere(error: NoPlanTable, names: list[str], grid_of: Callable[[str], Grid], config: Config,
@@ -107,9 +111,7 @@ def _pointing_elsewhere(error: NoPlanTable, names: list[str], grid_of: Callable[
     """The chosen sheet's error, naming the other sheets that do hold a plan table (a dashboard chosen by
     mistake, say); the error as it was where none does."""
     found = []
-    for name in names:
-        if name == chosen or name == SETTINGS_SHEET or name in TOOL_SHEETS:
-            continue
+    for name in _plan_candidates(names, besides=chosen):
         try:
             found.append((name, len(read_plan(grid_of(name), config).table)))
         except SipError:

@@ -170,9 +170,8 @@ def _no_table(grid: Grid, config: Config, matches: list[HeaderMatch]) -> NoPlanT
     nearest = max(matches, key=lambda match: match.score, default=None)
     if nearest is None or nearest.score < 2:
         return NoPlanTable(f"no plan table found on sheet '{sheet}': no row names an Action and a Status "
-                           "column (such as Action, Task or Description, and RAG status or Status). If the "
-                           "plan's columns have other labels, add them under Column aliases in Settings.",
-                           code="SIP101")
+                           f"column (such as {labels_read()}). If the plan's columns have other labels, add them "
+                           "under Column aliases in Settings.", code="SIP101")
     missing = nearest.missing()
     cells = grid.rows[nearest.row]
     named = ", ".join(label if isinstance(cells[c], str) and (label := " ".join(cells[c].split())).isprintable()
@@ -217,12 +216,22 @@ HOW_HEADED = {"action": (("Action", "Task", "Description"), "what is to be done"
               "rag": (("RAG status", "Status", "RAG"), "values such as Green, Amber, Red, Blue, Done or In progress")}
 
 
+def labels_read() -> str:
+    """The labels of the required columns read without set-up, for messages: 'Action, Task or Description, and
+    RAG status, Status or RAG'."""
+    return ", and ".join(_one_of(labels) for labels, _ in HOW_HEADED.values())
+
+
+def _one_of(labels: tuple[str, ...]) -> str:
+    return " or ".join(", ".join(labels).rsplit(", ", 1))
+
+
 def _how_to_add(name: str) -> str:
     """How to give the plan a missing required column: labels read without set-up, what it holds, and the
     Settings row that names it where it is there under a label of the plan's own."""
     title = FIELD_SPECS[name].title
     labels, holds = HOW_HEADED.get(name, ((title,), ""))
-    headed = " or ".join(", ".join(f"'{label}'" for label in labels).rsplit(", ", 1))
+    headed = _one_of(tuple(f"'{label}'" for label in labels))
     return (f"Add a column headed {headed}{f' ({holds})' if holds else ''}; or, if the plan has it under a label "
             f"of its own, add a row '{title} | <that label>' under Column aliases in Settings.")
 

@@ -114,7 +114,7 @@ class WorkbookFile:
         if path is not None:  # refuse an XML bomb before anything parses the sheet
             refuse_entities(self._package.head(path, where), where)
         if self._far is None:
-            if self._calamine is None and self._ahead.would_wait(_SURVEY):
+            if self._calamine is None and self._ahead.would_wait():
                 self._open_calamine_meanwhile()
             self._far = {name: Survey(*found) for name, found in self._ahead.result(_SURVEY).items()}
         found = self._far.get(sheet, Survey(False))
