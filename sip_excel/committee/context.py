@@ -16,7 +16,7 @@ from ..narrative import amber_sentence, brag_sentence, completion_sentence, over
     status_phrase, status_sentence, travel_intro, travel_sentences
 from ..rollup import COUNT_COLUMNS, STALE_CODES, Rollup, status_label
 from ..rules.comments import PLACEHOLDERS, not_complete, said_of_past_month
-from ..rules.people import judge_officers
+from ..rules.people import INITIALS, judge_officers
 from ..travel import Travel
 from ..validate import Report
 from .sentences import as_sentence, capital, clean, count, join, long_date, plan_date, verb, without_stop
@@ -29,7 +29,6 @@ MISSING = {"committee": "[Committee]", "meeting_date": "[Meeting date]", "report
 _UPDATE_PREFIX = re.compile(r"^\s*(?:update[sd]?|progress)\s*[:\-]\s*", re.I)
 _POINTS_UP = re.compile(r"^\s*(?:update[sd]?\s*[:\-]\s*)?(?:as above|see above|same as above|ditto)\s*[.!]*\s*$",
                         re.I)
-_INITIALS = re.compile(r"^[A-Z][A-Za-z]{0,2}[A-Z]$|^[A-Z]{2,4}$")
 
 
 @dataclass
@@ -163,7 +162,7 @@ def lead_names(action: Action, config: Config) -> str:
         if part.lower() in listed:  # 'Rachel Green' written out for RG
             names.append(listed[part.lower()])
         elif not config.officers and words and judge_officers(part, frozenset()) is None and (
-                not any(_INITIALS.match(w) for w in words) or _a_named_role(words)):
+                not any(map(_initials, words)) or _a_named_role(words)):
             # Without an Officers list, people write full names or roles ('Jo Smith', 'Head of Service',
             # 'HR Team'), which are what Members should read, whole. Initials beside a word in capitals
             # ('IA TOTAL') or a note ('RG tbc', 'JS interim') are the initials.
@@ -173,7 +172,7 @@ def lead_names(action: Action, config: Config) -> str:
             officer = config.officers.get(token)
             if officer is not None:
                 names.append(officer.name or token)
-            elif _INITIALS.match(token) and (not config.officers):
+            elif _initials(token) and not config.officers:
                 names.append(token)
     return join(list(dict.fromkeys(names)))
 
@@ -181,10 +180,15 @@ def lead_names(action: Action, config: Config) -> str:
 _JOINING = frozenset({"of", "and", "for", "the", "&"})
 
 
+def _initials(word: str) -> bool:
+    """Initials as SIP502 knows them ('RG', 'RdP'), of two letters or more: a lone letter names no one to Members."""
+    return len(word) > 1 and INITIALS.match(word) is not None
+
+
 def _a_named_role(words: list[str]) -> bool:
     """True for initials-like letters in a name or a role ('HR Team', 'Head of HR'): every other word capitalised
     or one that joins a name's words, and at least one capitalised."""
-    named = [w for w in words if not _INITIALS.match(w)]
+    named = [w for w in words if not _initials(w)]
     return any(w[:1].isupper() and w[1:].islower() for w in named) and all(
         (w[:1].isupper() and w[1:].islower()) or w.lower() in _JOINING for w in named)
 
