@@ -208,7 +208,7 @@ def _alias_fix(grid: Grid, config: Config, nearest: HeaderMatch, missing: list[s
     if guesses:
         return (f"If that column is there under another label, add a row {' and a row '.join(guesses)} under "
                 "Column aliases in Settings.")
-    return " ".join(_how_to_add(name) for name in missing)
+    return _how_to_add(missing)
 
 
 # How a missing required column may be headed (labels the vocabulary reads without set-up), and what it holds.
@@ -226,14 +226,19 @@ def _one_of(labels: tuple[str, ...]) -> str:
     return " or ".join(", ".join(labels).rsplit(", ", 1))
 
 
-def _how_to_add(name: str) -> str:
-    """How to give the plan a missing required column: labels read without set-up, what it holds, and the
-    Settings row that names it where it is there under a label of the plan's own."""
-    title = FIELD_SPECS[name].title
-    labels, holds = HOW_HEADED.get(name, ((title,), ""))
-    headed = _one_of(tuple(f"'{label}'" for label in labels))
-    return (f"Add a column headed {headed}{f' ({holds})' if holds else ''}; or, if the plan has it under a label "
-            f"of its own, add a row '{title} | <that label>' under Column aliases in Settings.")
+def _how_to_add(missing: list[str]) -> str:
+    """How to give the plan its missing required columns: labels read without set-up, what each holds, and the
+    Settings rows that name them where they are there under labels of the plan's own."""
+    columns, rows = [], []
+    for name in missing:
+        title = FIELD_SPECS[name].title
+        labels, holds = HOW_HEADED.get(name, ((title,), ""))
+        columns.append(_one_of(tuple(f"'{label}'" for label in labels)) + (f" ({holds})" if holds else ""))
+        rows.append(f"'{title} | <its label>'")
+    one = len(missing) == 1
+    return (f"Add {'a column' if one else 'columns'} headed {' and '.join(columns)}; or, if the plan has "
+            f"{'it under a label' if one else 'them under labels'} of its own, add {'a row' if one else 'rows'} "
+            f"{' and '.join(rows)} under Column aliases in Settings.")
 
 
 def _labels(names: list[str]) -> str:

@@ -202,7 +202,12 @@ def test_the_text_output_names_the_other_sheets_with_a_table():
     ([["Task", "Owner", "Deadline"], ["Buy the thing", "RG", "2017-05-01"], ["Sell it", "RG", "2017-06-01"]],
      "SIP102: sheet 'Plan', header row 1: no 'RAG status' column. Add a column headed 'RAG status', 'Status' or "
      "'RAG' (values such as Green, Amber, Red, Blue, Done or In progress); or, if the plan has it under a label of "
-     "its own, add a row 'RAG status | <that label>' under Column aliases in Settings."),
+     "its own, add a row 'RAG status | <its label>' under Column aliases in Settings."),
+    ([["Owner", "Deadline", "Notes"], ["RG", "2017-05-01", "Soon"]],
+     "SIP102: sheet 'Plan', header row 1: no 'Action' or 'RAG status' column. Add columns headed 'Action', 'Task' "
+     "or 'Description' (what is to be done) and 'RAG status', 'Status' or 'RAG' (values such as Green, Amber, Red, "
+     "Blue, Done or In progress); or, if the plan has them under labels of its own, add rows 'Action | <its "
+     "label>' and 'RAG status | <its label>' under Column aliases in Settings."),
 ])
 def test_no_plan_table_names_the_nearest_row_and_the_alias_that_fixes_it(rows, message):
     with pytest.raises(PlanStructureError) as caught:
